@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { compileCard } from '../../compile/card.ts';
+import { operations, findOperation } from '../../operations/index.ts';
+import { UsageError, type Command } from '../command.ts';
+
+export const cardsCommand: Command = {
+  summary: 'list every card (id, title, family, lifecycle)',
+  usage: 'Usage: oig cards [--json]',
+  async run(args) {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true });
+    const cards = operations.map(compileCard);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(cards.map(({ id, title, family, lifecycle, method, path, scopes }) => ({ id, title, family, lifecycle, method, path, scopes })), null, 2)}\n`);
+      return 0;
+    }
+    const width = Math.max(...cards.map((c) => c.id.length));
+    for (const c of cards) process.stdout.write(`${c.id.padEnd(width)}  ${c.title} · ${c.family} · ${c.lifecycle}\n`);
+    return 0;
+  },
+};
+
+export const describeCommand: Command = {
+  summary: 'show one card: inputs, outputs, scopes, rules',
+  usage: 'Usage: oig describe <cardId> [--json]',
+  async run(args) {
+    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    const id = positionals[0];
+    if (!id) throw new UsageError('name the card to describe, e.g. oig describe createLabel');
+    const op = findOperation(id);
+    if (!op) throw new UsageError(`no card "${id}". \`oig cards\` lists them.`);
+    const card = compileCard(op);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(card, null, 2)}\n`);
+      return 0;
+    }
+    const lines = [
+      `${card.title} (${card.id}) — ${card.family}, ${card.lifecycle}`,
+      card.description,
+      `${card.method} ${card.path} → ${card.successStatus}`,
+      `Scopes: ${card.scopes.join(', ')}${card.adminRoles.length ? ` · admin roles: ${card.adminRoles.join(', ')}` : ''}`,
+      '',
+      'Inputs:',
+      ...card.inputs.map((i) => `  ${i.key}${i.required ? ' (required)' : ''} — ${i.label}, ${i.type}. ${i.help}`),
+      ...card.oneOf.map((g) => `  Give exactly one of: ${g.join(', ')}`),
+      ...(card.rules.length ? ['', 'Rules checked before sending:', ...card.rules.map((r) => `  ${r.field}: ${r.description}`)] : []),
+      '',
+      card.list ? 'Each record:' : 'Outputs:',
+      ...(card.list ? card.list.itemOutputs : card.outputs).map((o) => `  ${o.key} — ${o.label}, ${o.type}`),
+      '',
+      `Docs: ${card.docs}`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  },
+};

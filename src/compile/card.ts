@@ -1,0 +1,128 @@
+import type { HttpMethod, Lifecycle, Operation, Placement, WorkflowsType } from '../model/operation.ts';
+import { plain, schemaAt, workflowsTypeOf, type JsonSchema } from './schemas.ts';
+
+export interface CardInput {
+  key: string;
+  label: string;
+  help: string;
+  type: WorkflowsType;
+  required: boolean;
+  advanced?: boolean;
+  to: Placement;
+  example?: unknown;
+}
+
+export interface CardOutput {
+  key: string;
+  label: string;
+  type: WorkflowsType;
+  from: string;
+  help?: string;
+}
+
+export interface ResultSetOption {
+  key: 'resultSet';
+  label: string;
+  choices: { value: 'first' | 'firstN' | 'all'; label: string }[];
+  default: 'firstN';
+  defaultN: number;
+}
+
+/** The compiled, JSON form of a card: what `cards/<id>.json` holds and what the runtime executes. */
+export interface Card {
+  id: string;
+  title: string;
+  family: string;
+  description: string;
+  docs: string;
+  lifecycle: Lifecycle;
+  method: HttpMethod;
+  path: string;
+  successStatus: number;
+  scopes: string[];
+  adminRoles: string[];
+  idempotent: boolean;
+  inputs: CardInput[];
+  oneOf: string[][];
+  rules: { id: string; field: string; description: string }[];
+  options: ResultSetOption[];
+  list: { paginated: boolean; itemOutputs: CardOutput[] } | null;
+  outputs: CardOutput[];
+  schemas: { input: string; output: string };
+}
+
+export const DEFAULT_FIRST_N = 200;
+
+const idempotentByDefault: Record<HttpMethod, boolean> = { GET: true, PUT: true, DELETE: true, POST: false, PATCH: false };
+
+export function compileCard(op: Operation): Card {
+  const inputs = Object.entries(op.inputs)
+    .map(([key, f]): CardInput => ({
+      key,
+      label: f.label,
+      help: f.help,
+      type: f.type ?? workflowsTypeOf(plain(f.schema)),
+      required: Boolean(f.required),
+      ...(f.advanced ? { advanced: true } : {}),
+      to: f.to,
+      ...(f.example !== undefined ? { example: f.example } : {}),
+    }))
+    // API-shaped alternatives come after the friendly fields.
+    .sort((a, b) => Number(Boolean(a.advanced)) - Number(Boolean(b.advanced)));
+
+  const outputsFrom = (fields: Operation['outputs'], schema: JsonSchema | undefined): CardOutput[] =>
+    Object.entries(fields).map(([key, f]) => ({
+      key,
+      label: f.label,
+      type: f.type ?? workflowsTypeOf(schema ? schemaAt(schema, f.from) : undefined),
+      from: f.from,
+      ...(f.help ? { help: f.help } : {}),
+    }));
+
+  const itemSchema = op.list ? plain(op.list.item) : undefined;
+  const outputs: CardOutput[] = op.list
+    ? [
+        { key: 'items', label: 'Records', type: 'list of objects', from: '/data' },
+        { key: 'count', label: 'Number of records', type: 'number', from: '' },
+      ]
+    : [
+        ...outputsFrom(op.outputs, op.response ? plain(op.response) : undefined),
+        ...(op.response ? [{ key: 'response', label: 'Full response', type: 'object' as const, from: '' }] : []),
+      ];
+
+  return {
+    id: op.id,
+    title: op.title,
+    family: op.family,
+    description: op.description,
+    docs: op.docs,
+    lifecycle: op.lifecycle,
+    method: op.method,
+    path: op.path,
+    successStatus: op.successStatus,
+    scopes: op.scopes,
+    adminRoles: op.adminRoles,
+    idempotent: op.idempotent ?? idempotentByDefault[op.method],
+    inputs,
+    oneOf: op.oneOf ?? [],
+    rules: (op.rules ?? []).map(({ id, field, description }) => ({ id, field, description })),
+    options: op.list?.paginated
+      ? [
+          {
+            key: 'resultSet',
+            label: 'Result set',
+            choices: [
+              { value: 'first', label: 'First matching record' },
+              { value: 'firstN', label: `First ${DEFAULT_FIRST_N} matching records (or the number you set)` },
+              { value: 'all', label: 'All matching records (streamed page by page)' },
+            ],
+            default: 'firstN',
+            defaultN: DEFAULT_FIRST_N,
+          },
+        ]
+      : [],
+    list: op.list ? { paginated: op.list.paginated, itemOutputs: outputsFrom(op.list.itemOutputs, itemSchema) } : null,
+    outputs,
+    schemas: { input: `schemas/${op.id}.input.json`, output: `schemas/${op.id}.output.json` },
+  };
+}

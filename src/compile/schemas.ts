@@ -1,0 +1,99 @@
+import type { TSchema } from '@sinclair/typebox';
+import type { Operation, WorkflowsType } from '../model/operation.ts';
+
+export const SCHEMA_DIALECT = 'http://json-schema.org/draft-07/schema#';
+export type JsonSchema = Record<string, unknown>;
+
+/** TypeBox schemas carry symbols; JSON round-tripping leaves plain JSON Schema. */
+export function plain(schema: TSchema | JsonSchema): JsonSchema {
+  return JSON.parse(JSON.stringify(schema)) as JsonSchema;
+}
+
+export function inputSchema(op: Operation): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const [key, field] of Object.entries(op.inputs)) {
+    properties[key] = { ...plain(field.schema), title: field.label, description: field.help };
+    if (field.required) required.push(key);
+  }
+  const example = Object.fromEntries(
+    Object.entries(op.inputs).filter(([, f]) => f.example !== undefined && !f.advanced).map(([k, f]) => [k, f.example]),
+  );
+  const schema: JsonSchema = {
+    $schema: SCHEMA_DIALECT,
+    $id: `https://oig-connector.dev/schemas/${op.id}.input.json`,
+    title: `${op.title} — input`,
+    description: op.description,
+    type: 'object',
+    properties,
+    additionalProperties: false,
+  };
+  if (required.length) schema.required = required;
+  if (op.oneOf?.length) {
+    const groups = op.oneOf.map((group) => ({ oneOf: group.map((key) => ({ properties: { [key]: true }, required: [key] })) }));
+    if (groups.length === 1) Object.assign(schema, groups[0]);
+    else schema.allOf = groups;
+  }
+  if (Object.keys(example).length) schema.examples = [example];
+  return schema;
+}
+
+export function outputSchema(op: Operation): JsonSchema {
+  const base = {
+    $schema: SCHEMA_DIALECT,
+    $id: `https://oig-connector.dev/schemas/${op.id}.output.json`,
+    title: `${op.title} — output`,
+    type: 'object',
+  };
+  if (op.list) {
+    return {
+      ...base,
+      properties: {
+        items: { type: 'array', title: 'Records', items: plain(op.list.item) },
+        count: { type: 'integer', minimum: 0, title: 'Number of records' },
+      },
+      required: ['items', 'count'],
+    };
+  }
+  const properties: Record<string, JsonSchema> = {};
+  for (const [key, field] of Object.entries(op.outputs)) {
+    const at = op.response ? schemaAt(plain(op.response), field.from) : undefined;
+    properties[key] = { ...(at ?? {}), title: field.label };
+  }
+  if (op.response) properties.response = { ...plain(op.response), title: 'Full response' };
+  return { ...base, properties };
+}
+
+/** The subschema a JSON pointer reaches inside a response schema (through properties and items). */
+export function schemaAt(schema: JsonSchema, pointer: string): JsonSchema | undefined {
+  let node: JsonSchema | undefined = schema;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!node) return undefined;
+    if (node.type === 'array' && /^\d+$/.test(key)) node = node.items as JsonSchema;
+    else node = (node.properties as Record<string, JsonSchema> | undefined)?.[key];
+  }
+  return node;
+}
+
+export function workflowsTypeOf(schema: JsonSchema | undefined): WorkflowsType {
+  if (!schema) return 'object';
+  const type = schema.type;
+  if (type === 'string') return schema.format === 'date-time' ? 'date & time' : 'text';
+  if (type === 'integer' || type === 'number') return 'number';
+  if (type === 'boolean') return 'true/false';
+  if (type === 'array') {
+    const item = workflowsTypeOf(schema.items as JsonSchema | undefined);
+    if (item === 'text') return 'list of text';
+    if (item === 'number') return 'list of numbers';
+    if (item === 'true/false') return 'list of true/false';
+    if (item === 'date & time') return 'list of date & time';
+    return 'list of objects';
+  }
+  const variants = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
+  if (variants?.length) {
+    const kinds = new Set(variants.map((v) => workflowsTypeOf(v)));
+    if (kinds.size === 1) return [...kinds][0]!;
+  }
+  return 'object';
+}

@@ -1,0 +1,115 @@
+import type { TSchema } from '@sinclair/typebox';
+
+/** The field types an Okta Workflows card offers. */
+export type WorkflowsType =
+  | 'text'
+  | 'number'
+  | 'true/false'
+  | 'date & time'
+  | 'object'
+  | 'list of text'
+  | 'list of numbers'
+  | 'list of true/false'
+  | 'list of date & time'
+  | 'list of objects';
+
+export type Lifecycle = 'GA' | 'BETA' | 'EA' | 'NONE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Where an input goes on the wire.
+ * - `path`/`query`: the named parameter.
+ * - `body`: a JSON pointer into the request body. `set` adds constants next to it (the API's
+ *   discriminators, e.g. reviewerSettings.type = USER). `each` maps the keys of each item of a
+ *   friendly list of objects to pointers inside each item of the API's list.
+ * - `body-root`: the input is the whole body (the API takes a JSON array, e.g. updateLabel).
+ */
+export type Placement =
+  | { in: 'path'; name: string }
+  | { in: 'query'; name: string }
+  | { in: 'body'; pointer: string; set?: Record<string, unknown>; each?: Record<string, string> }
+  | { in: 'body-root' };
+
+export interface InputField<S extends TSchema = TSchema> {
+  label: string;
+  help: string;
+  schema: S;
+  to: Placement;
+  required?: boolean;
+  /** Defaults to the type inferred from the schema. */
+  type?: WorkflowsType;
+  example?: unknown;
+  /** The API-shaped form of something a friendlier field also offers; shown last. */
+  advanced?: boolean;
+}
+
+export interface OutputField {
+  label: string;
+  /** JSON pointer into the response body (for list cards: into each item). */
+  from: string;
+  /** Defaults to the type inferred from the response schema at `from`. */
+  type?: WorkflowsType;
+  help?: string;
+}
+
+/** What a business rule sees: the request as it will be sent, and the clock. */
+export interface RuleContext {
+  path: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  now: Date;
+}
+
+/**
+ * A rule JSON Schema can't say (it spans fields or depends on the clock). `check` returns a
+ * sentence naming the field, the rule and the fix, or null when the input is fine.
+ */
+export interface BusinessRule {
+  id: string;
+  field: string;
+  description: string;
+  check: (ctx: RuleContext) => string | null;
+}
+
+export interface ListShape {
+  /** Schema of one item of `data`. */
+  item: TSchema;
+  /** The API accepts `after`/`limit` and returns next links. */
+  paginated: boolean;
+  /** Outputs picked from each item. */
+  itemOutputs: Record<string, OutputField>;
+}
+
+export interface Operation {
+  /** The official operationId; the card id. */
+  id: string;
+  /** "Verb noun", as people say it. */
+  title: string;
+  family: string;
+  /** One or two sentences in our own words. */
+  description: string;
+  docs: string;
+  lifecycle: Lifecycle;
+  method: HttpMethod;
+  path: string;
+  successStatus: number;
+  scopes: string[];
+  adminRoles: string[];
+  inputs: Record<string, InputField>;
+  /** Groups of inputs of which exactly one must be given (a friendly field and its API form). */
+  oneOf?: string[][];
+  /** Groups of inputs that can't be given together (ids vs ORNs for the same thing, …). */
+  rules?: BusinessRule[];
+  /** Schema of the response body, tolerant of undeclared fields; null when the API answers with no body. */
+  response: TSchema | null;
+  /** Present on list cards: the response is `{data: [item…], _links}`. */
+  list?: ListShape;
+  outputs: Record<string, OutputField>;
+  /** Override the method's default (GET/PUT/DELETE idempotent, POST/PATCH not). */
+  idempotent?: boolean;
+}
+
+/** Identity helper that keeps literal types and documents intent. */
+export function defineOperations<const T extends readonly Operation[]>(ops: T): T {
+  return ops;
+}
