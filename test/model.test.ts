@@ -1,0 +1,82 @@
+/** Invariants every declaration keeps (n8n-style structure test over all operations). */
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { compileCard } from '../src/compile/card.ts';
+import { inputSchema, outputSchema, plain, type JsonSchema } from '../src/compile/schemas.ts';
+import { operations } from '../src/operations/index.ts';
+
+const ajv = new Ajv({ strict: true, allErrors: true });
+addFormats(ajv);
+
+const pathNames = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+
+describe.each(operations.map((op) => [op.id, op] as const))('%s', (_id, op) => {
+  const validate = ajv.compile(inputSchema(op));
+
+  it('is a humane card: title "Verb noun", description, label and help on every input', () => {
+    expect(op.title).toMatch(/^[A-Z][a-z]+( [A-Za-z0-9'’-]+)+$/);
+    expect(op.description.length).toBeGreaterThan(20);
+    for (const [key, f] of Object.entries(op.inputs)) {
+      expect(f.label, key).toBeTruthy();
+      expect(f.help.length, key).toBeGreaterThan(10);
+    }
+    expect(op.scopes.length).toBeGreaterThan(0);
+  });
+
+  it('declares exactly the path parameters its path has, all required', () => {
+    const declared = Object.values(op.inputs).flatMap((f) => (f.to.in === 'path' ? [f.to.name] : []));
+    expect(declared.sort()).toEqual(pathNames(op.path).sort());
+    for (const f of Object.values(op.inputs)) if (f.to.in === 'path') expect(f.required).toBe(true);
+  });
+
+  it('oneOf groups and rules name real inputs', () => {
+    for (const group of op.oneOf ?? []) for (const key of group) expect(op.inputs[key], key).toBeDefined();
+    for (const rule of op.rules ?? []) expect(op.inputs[rule.field], rule.id).toBeDefined();
+  });
+
+  it('input and output schemas compile under ajv strict mode', () => {
+    expect(() => ajv.compile(outputSchema(op))).not.toThrow();
+  });
+
+  it('rejects an unknown key, naming it', () => {
+    expect(validate({ notAField: 1 })).toBe(false);
+    expect(JSON.stringify(validate.errors)).toContain('notAField');
+  });
+
+  const required = Object.entries(op.inputs).filter(([, f]) => f.required);
+  it.skipIf(!required.length)('rejects a missing required input, naming it', () => {
+    expect(validate({})).toBe(false);
+    const missing = (validate.errors ?? []).map((e) => (e.params as { missingProperty?: string }).missingProperty);
+    for (const [key] of required) expect(missing).toContain(key);
+  });
+
+  const bounded = Object.entries(op.inputs).find(([, f]) => {
+    const s = plain(f.schema);
+    return s.type === 'string' && s.maxLength !== undefined && !s.pattern && !s.format && !s.enum;
+  });
+  it.skipIf(!bounded)('rejects text over its maximum length, naming the field', () => {
+    const [key, f] = bounded!;
+    expect(validate({ [key]: 'x'.repeat(Number(plain(f.schema).maxLength) + 1) })).toBe(false);
+    expect(validate.errors?.some((e) => e.instancePath === `/${key}` && e.keyword === 'maxLength')).toBe(true);
+  });
+
+  const patterned = Object.entries(op.inputs).find(([, f]) => typeof plain(f.schema).pattern === 'string');
+  it.skipIf(!patterned)('rejects an id of the wrong shape, naming the field', () => {
+    const [key] = patterned!;
+    expect(validate({ [key]: '../../etc/passwd' })).toBe(false);
+    expect(validate.errors?.some((e) => e.instancePath === `/${key}`)).toBe(true);
+  });
+
+  const example = (inputSchema(op).examples as JsonSchema[] | undefined)?.[0];
+  const completeExample = example && Object.entries(op.inputs).every(([k, f]) => !f.required || k in example);
+  it.skipIf(!completeExample)('accepts its own example input', () => {
+    expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('compiles to a card whose list cards offer the result-set option when the API pages', () => {
+    const card = compileCard(op);
+    expect(card.options.length > 0).toBe(Boolean(op.list?.paginated));
+    expect(card.outputs.every((o) => o.label && o.type)).toBe(true);
+  });
+});
