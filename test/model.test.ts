@@ -1,13 +1,11 @@
 /** Invariants every declaration keeps (n8n-style structure test over all operations). */
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { createAjv } from '../src/compile/ajv.ts';
 import { compileCard } from '../src/compile/card.ts';
 import { inputSchema, outputSchema, plain, type JsonSchema } from '../src/compile/schemas.ts';
 import { operations } from '../src/operations/index.ts';
 
-const ajv = new Ajv({ strict: true, allErrors: true });
-addFormats(ajv);
+const ajv = createAjv();
 
 const pathNames = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
 

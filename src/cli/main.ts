@@ -1,11 +1,17 @@
 import { UsageError, type Command } from './command.ts';
 import { buildCommand } from './commands/build.ts';
 import { cardsCommand, describeCommand } from './commands/cards.ts';
+import { invokeCommand } from './commands/invoke.ts';
+import { lintCommand } from './commands/lint.ts';
+import { simCommand } from './commands/sim.ts';
 
 const commands: Record<string, Command> = {
   build: buildCommand,
   cards: cardsCommand,
   describe: describeCommand,
+  invoke: invokeCommand,
+  lint: lintCommand,
+  sim: simCommand,
 };
 
 function usage(): string {

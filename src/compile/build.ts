@@ -1,5 +1,7 @@
 import type { Operation } from '../model/operation.ts';
 import { compileCard, type Card } from './card.ts';
+import { connectorReadme } from './connector-readme.ts';
+import { flopackFolder } from './flopack.ts';
 import { connectorManifest } from './manifest.ts';
 import { cardsReference, scopesReference } from './reference.ts';
 import { inputSchema, outputSchema } from './schemas.ts';
@@ -25,6 +27,8 @@ export function buildArtifacts(ops: readonly Operation[], options: BuildOptions)
   files.set('connector/connector.json', json(connectorManifest(cards, options.version)));
   files.set('connector/CARDS.md', cardsReference(cards));
   files.set('connector/SCOPES.md', scopesReference(cards));
+  files.set('connector/oig-connector.folder', flopackFolder(cards));
+  files.set('connector/README.md', connectorReadme(cards));
   return files;
 }
 

@@ -44,6 +44,7 @@ export interface Card {
   idempotent: boolean;
   inputs: CardInput[];
   oneOf: string[][];
+  atMostOne: string[][];
   rules: { id: string; field: string; description: string }[];
   options: ResultSetOption[];
   list: { paginated: boolean; itemOutputs: CardOutput[] } | null;
@@ -105,6 +106,7 @@ export function compileCard(op: Operation): Card {
     idempotent: op.idempotent ?? idempotentByDefault[op.method],
     inputs,
     oneOf: op.oneOf ?? [],
+    atMostOne: op.atMostOne ?? [],
     rules: (op.rules ?? []).map(({ id, field, description }) => ({ id, field, description })),
     options: op.list?.paginated
       ? [

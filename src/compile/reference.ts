@@ -31,6 +31,7 @@ export function cardsReference(cards: readonly Card[]): string {
         lines.push('');
       }
       if (c.oneOf.length) lines.push(...c.oneOf.map((g) => `Give exactly one of ${g.map((k) => `\`${k}\``).join(', ')}.`), '');
+      if (c.atMostOne.length) lines.push(...c.atMostOne.map((g) => `Give at most one of ${g.map((k) => `\`${k}\``).join(', ')}.`), '');
       if (c.rules.length) lines.push(...c.rules.map((r) => `Rule (checked before sending): ${r.description}`), '');
       if (c.options.length) lines.push('Result set: first matching record, first N (default 200), or all (streamed).', '');
       const outs = c.list ? c.list.itemOutputs : c.outputs.filter((o) => o.key !== 'response');

@@ -29,11 +29,15 @@ export function inputSchema(op: Operation): JsonSchema {
     additionalProperties: false,
   };
   if (required.length) schema.required = required;
-  if (op.oneOf?.length) {
-    const groups = op.oneOf.map((group) => ({ oneOf: group.map((key) => ({ properties: { [key]: true }, required: [key] })) }));
-    if (groups.length === 1) Object.assign(schema, groups[0]);
-    else schema.allOf = groups;
-  }
+  const groups: JsonSchema[] = [
+    ...(op.oneOf ?? []).map((group) => ({ oneOf: group.map((key) => ({ properties: { [key]: true }, required: [key] })) })),
+    // "At most one" = no two of the group together.
+    ...(op.atMostOne ?? []).flatMap((group) =>
+      group.flatMap((a, i) => group.slice(i + 1).map((b) => ({ not: { properties: { [a]: true, [b]: true }, required: [a, b] } }))),
+    ),
+  ];
+  if (groups.length === 1) Object.assign(schema, groups[0]);
+  else if (groups.length > 1) schema.allOf = groups;
   if (Object.keys(example).length) schema.examples = [example];
   return schema;
 }

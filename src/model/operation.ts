@@ -98,7 +98,8 @@ export interface Operation {
   inputs: Record<string, InputField>;
   /** Groups of inputs of which exactly one must be given (a friendly field and its API form). */
   oneOf?: string[][];
-  /** Groups of inputs that can't be given together (ids vs ORNs for the same thing, …). */
+  /** Groups of optional inputs of which at most one may be given (a friendly field and its API form on an update). */
+  atMostOne?: string[][];
   rules?: BusinessRule[];
   /** Schema of the response body, tolerant of undeclared fields; null when the API answers with no body. */
   response: TSchema | null;

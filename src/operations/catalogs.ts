@@ -1,0 +1,186 @@
+/**
+ * Catalogs: the default access request catalog, where a v2 access request finds what it asks for.
+ * Entries form a tree: top-level entries (apps) and their children (bundles, groups offered through
+ * the app). A request names an entry by its `cen…` id; "Get catalog entry request fields" tells
+ * which questions a request for that entry and user must answer, and whether risk rules allow it.
+ *
+ * API rules worth knowing (API-NOTES §2.4): the entry lists require a filter, and only two forms
+ * exist — `not(parent pr)` for the top level and `parent eq "cen…"` for the children of one entry;
+ * `match` searches names and needs 3–50 characters.
+ */
+import { Type, type TSchema } from '@sinclair/typebox';
+import { defineOperations } from '../model/operation.ts';
+import { listControls, out, pathParam, queryParam } from '../model/fields.ts';
+import { docsLink } from '../model/docs.ts';
+import { ids } from '../model/ids.ts';
+
+const family = 'Catalogs';
+const docs = (id: string) => docsLink('governance.requests.admin.v2', 'Catalogs', id);
+const catalogRead = ['okta.accessRequests.catalog.read'];
+const adminRoles = ['ACCESS_REQUESTS_ADMIN'];
+
+/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
+const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
+
+const entry = loose({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  label: Type.String({ description: 'What kind of entry, e.g. Application' }),
+  parent: Type.String(),
+  requestable: Type.Boolean(),
+  counts: loose({ resourceCounts: loose({ applications: Type.Integer() }) }),
+  // The real server sends `logo` as a list where the spec says object; nothing here pins its shape.
+  _links: loose({ self: loose({ href: Type.String() }) }),
+});
+
+const entryOutputs = {
+  id: out('/id', 'Entry ID'),
+  name: out('/name', 'Name'),
+  label: out('/label', 'Kind', 'What the entry is, e.g. Application.'),
+  parent: out('/parent', 'Parent entry ID', 'Empty for a top-level entry.'),
+  requestable: out('/requestable', 'Requestable', 'Whether a request can name this entry.'),
+  description: out('/description', 'Description'),
+};
+
+const entryId = pathParam('entryId', ids.catalogEntry, {
+  label: 'Catalog entry ID',
+  help: 'The catalog entry (cen…). Find it with "List catalog entries".',
+  example: 'cen1a2B3c4D5e6F7g8H9',
+});
+const userId = pathParam('userId', ids.user, {
+  label: 'User ID',
+  help: 'The user (00u…) the catalog is seen by.',
+  example: '00u1a2B3c4D5e6F7g8H9',
+});
+
+const entryListInputs = {
+  filter: queryParam('filter', Type.String({ minLength: 1 }), {
+    label: 'Filter',
+    help: 'Required. not(parent pr) for the top-level entries, or parent eq "cen…" for the entries under one entry.',
+    required: true,
+    example: 'not(parent pr)',
+  }),
+  match: queryParam('match', Type.String({ minLength: 3, maxLength: 50 }), {
+    label: 'Search',
+    help: 'Optional. Only entries whose name matches this text, 3–50 characters.',
+    example: 'finance',
+  }),
+  limit: listControls.limit(200),
+  after: listControls.after(Type.String({ minLength: 20, maxLength: 20 })),
+};
+
+const entryList = {
+  item: entry,
+  paginated: true,
+  itemOutputs: {
+    id: entryOutputs.id,
+    name: entryOutputs.name,
+    label: entryOutputs.label,
+    parent: entryOutputs.parent,
+    requestable: entryOutputs.requestable,
+  },
+};
+
+const requestFields = loose({
+  data: Type.Array(
+    loose({
+      id: Type.String(),
+      type: Type.String({ description: 'TEXT, SELECT, MULTISELECT, ISO_DATE, DURATION or OKTA_USER_ID' }),
+      label: Type.String(),
+      required: Type.Boolean(),
+      readOnly: Type.Boolean(),
+      choices: Type.Array(Type.String()),
+      value: Type.String(),
+      maximumValue: Type.String(),
+    }),
+  ),
+  metadata: loose({
+    riskAssessment: loose({
+      requestSubmissionType: Type.String({ description: 'ALLOWED_WITH_NO_OVERRIDES, ALLOWED_WITH_OVERRIDES or RESTRICTED' }),
+      riskRules: Type.Array(loose({ name: Type.String(), description: Type.String(), resourceName: Type.String() })),
+    }),
+  }),
+});
+
+export const catalogOperations = defineOperations([
+  {
+    id: 'listAllDefaultEntriesV2',
+    title: 'List catalog entries',
+    family,
+    description: 'List the entries of the default access request catalog: the top level, or the entries under one entry, optionally matching a search text.',
+    docs: docs('listAllDefaultEntriesV2'),
+    lifecycle: 'EA',
+    method: 'GET',
+    path: '/governance/api/v2/catalogs/default/entries',
+    successStatus: 200,
+    scopes: catalogRead,
+    adminRoles,
+    inputs: entryListInputs,
+    response: null,
+    list: entryList,
+    outputs: {},
+  },
+  {
+    id: 'getCatalogEntryV2',
+    title: 'Get catalog entry',
+    family,
+    description: 'Read one catalog entry: its name, kind, parent and whether it can be requested.',
+    docs: docs('getCatalogEntryV2'),
+    lifecycle: 'EA',
+    method: 'GET',
+    path: '/governance/api/v2/catalogs/default/entries/{entryId}',
+    successStatus: 200,
+    scopes: catalogRead,
+    adminRoles,
+    inputs: { entryId },
+    response: entry,
+    outputs: { ...entryOutputs, link: out('/_links/self/href', 'Link') },
+  },
+  {
+    id: 'listAllDefaultUserEntriesV2',
+    title: 'List catalog entries for a user',
+    family,
+    description: 'List the catalog entries one user can see and request: the top level, or the entries under one entry, optionally matching a search text.',
+    docs: docs('listAllDefaultUserEntriesV2'),
+    lifecycle: 'NONE',
+    method: 'GET',
+    path: '/governance/api/v2/catalogs/default/user/{userId}/entries',
+    successStatus: 200,
+    scopes: catalogRead,
+    adminRoles,
+    inputs: { userId, ...entryListInputs },
+    response: null,
+    list: entryList,
+    outputs: {},
+  },
+  {
+    // Not a list card: besides the fields (`data`), the body carries the risk assessment, which a
+    // flow checks before filing the request.
+    id: 'getCatalogEntryRequestFieldsV2',
+    title: 'Get catalog entry request fields',
+    family,
+    description: 'Read the questions a request for this entry and user must answer (with their ids), and whether risk rules allow, warn about or restrict the request.',
+    docs: docs('getCatalogEntryRequestFieldsV2'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/catalogs/default/entries/{entryId}/users/{userId}/request-fields',
+    successStatus: 200,
+    scopes: ['okta.accessRequests.request.read'],
+    adminRoles,
+    inputs: {
+      entryId,
+      userId: { ...userId, help: 'The user (00u…) the access would be requested for.' },
+    },
+    response: requestFields,
+    outputs: {
+      fields: out('/data', 'Questions', 'Each with its id, type, label, whether it is required and, for a choice, its choices.'),
+      requestSubmissionType: out(
+        '/metadata/riskAssessment/requestSubmissionType',
+        'Risk verdict',
+        'ALLOWED_WITH_NO_OVERRIDES, ALLOWED_WITH_OVERRIDES or RESTRICTED (the request would be refused).',
+      ),
+      riskRules: out('/metadata/riskAssessment/riskRules', 'Risk rules that apply'),
+    },
+  },
+]);

@@ -1,0 +1,273 @@
+/**
+ * Entitlement bundles: named sets of entitlement values of one app ("Salesforce admin" = Role: Admin +
+ * License: Enterprise) that are requested, granted and reviewed together.
+ *
+ * API rules worth knowing (API-NOTES §6.7): a bundle (enb…) targets one app ({externalId: "0oa…",
+ * type: APPLICATION}) and lists entitlements (esp…) with some of their values (ent…). Its status is
+ * ACTIVE or DELETED. Lists return `entitlements: []` on each bundle unless include=full_entitlements,
+ * default to newest first, and carry metadata.total. Real records carry audit fields on each value
+ * that the spec doesn't declare (API-NOTES §7.1).
+ */
+import { Type, type TProperties } from '@sinclair/typebox';
+import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
+import { docsLink } from '../model/docs.ts';
+import { ids, isoDateTime, oktaId, orn } from '../model/ids.ts';
+
+const family = 'Entitlement Bundles';
+const docs = (id: string) => docsLink('governance.api', 'Entitlement-Bundles', id);
+const read = ['okta.governance.entitlements.read'];
+const manage = ['okta.governance.entitlements.manage'];
+const adminRoles = ['APP_ADMIN'];
+
+const strict = <T extends TProperties>(properties: T) => Type.Object(properties, { additionalProperties: false });
+
+// ---- input shapes ----
+
+const targetInput = strict({ externalId: ids.app, type: enumOf(['APPLICATION']) });
+/** The spec puts minLength/maxLength 1..1000 on the values list; meant as item counts. */
+const entitlementsInput = Type.Array(
+  strict({
+    id: oktaId('esp', 'Entitlement'),
+    values: Type.Optional(Type.Array(strict({ id: oktaId('ent', 'Entitlement value') }), { minItems: 1, maxItems: 1000 })),
+  }),
+);
+const bundleName = Type.String({ minLength: 1, maxLength: 255 });
+const bundleDescription = Type.String({ minLength: 1, maxLength: 1000 });
+
+// ---- response shapes (tolerant) ----
+
+const bundle = Type.Object({
+  id: Type.Optional(Type.String()),
+  name: Type.Optional(Type.String()),
+  description: Type.Optional(Type.String()),
+  orn: Type.Optional(Type.String()),
+  status: Type.Optional(Type.String()),
+  target: Type.Optional(Type.Object({ externalId: Type.Optional(Type.String()), type: Type.Optional(Type.String()) })),
+  targetResourceOrn: Type.Optional(Type.String()),
+  entitlements: Type.Optional(
+    Type.Array(
+      Type.Object({
+        id: Type.Optional(Type.String()),
+        name: Type.Optional(Type.String()),
+        externalValue: Type.Optional(Type.String()),
+        values: Type.Optional(
+          Type.Array(
+            Type.Object({
+              id: Type.Optional(Type.String()),
+              name: Type.Optional(Type.String()),
+              externalValue: Type.Optional(Type.String()),
+              orn: Type.Optional(Type.String()),
+            }),
+          ),
+        ),
+      }),
+    ),
+  ),
+  created: Type.Optional(isoDateTime),
+  createdBy: Type.Optional(Type.String()),
+  lastUpdated: Type.Optional(isoDateTime),
+  lastUpdatedBy: Type.Optional(Type.String()),
+  _links: Type.Optional(Type.Object({})),
+});
+
+const bundleOutputs = {
+  bundleId: out('/id', 'Bundle ID'),
+  name: out('/name', 'Name'),
+  orn: out('/orn', 'Bundle ORN', 'Use it to label the bundle or to revoke it from a user.'),
+  status: out('/status', 'Status', 'ACTIVE or DELETED.'),
+  appId: out('/target/externalId', 'App ID'),
+  entitlements: out('/entitlements', 'Entitlements', 'Each entitlement (esp…) with the values (ent…) the bundle gives.'),
+};
+
+const bundleIdSchema = ids.entitlementBundle;
+const bundleIdParam = pathParam('entitlementBundleId', bundleIdSchema, {
+  label: 'Bundle ID',
+  help: 'The entitlement bundle to act on (enb…). Find it with "List entitlement bundles".',
+  example: 'enb18v0ta5boKOyxA1d7',
+});
+const include = queryParam('include', Type.Array(enumOf(['full_entitlements'])), {
+  label: 'Include',
+  help: 'Optional. full_entitlements adds each entitlement\'s name and its values\' names, not just their ids.',
+  example: ['full_entitlements'],
+});
+
+const bodyIdMatchesPath: BusinessRule = {
+  id: 'entitlement-bundle-id-matches-path',
+  field: 'id',
+  description: 'The body id is the bundle in the URL.',
+  check: ({ path, body }) => {
+    const id = (body as { id?: string } | undefined)?.id;
+    if (id === undefined || id === path.entitlementBundleId) return null;
+    return `id ${id} differs from entitlementBundleId ${path.entitlementBundleId}: the replacement must carry the id of the bundle it replaces; give the same id in both`;
+  },
+};
+
+export const entitlementBundleOperations = defineOperations([
+  {
+    id: 'createEntitlementBundle',
+    title: 'Create entitlement bundle',
+    family,
+    description: 'Group entitlement values of one app into a bundle that can be requested, granted and reviewed as one.',
+    docs: docs('createEntitlementBundle'),
+    lifecycle: 'GA',
+    method: 'POST',
+    path: '/governance/api/v1/entitlement-bundles',
+    successStatus: 201,
+    scopes: manage,
+    adminRoles,
+    inputs: {
+      name: bodyField('/name', bundleName, {
+        label: 'Name',
+        help: 'Display name, 1–255 characters.',
+        required: true,
+        example: 'Salesforce admin',
+      }),
+      description: bodyField('/description', bundleDescription, {
+        label: 'Description',
+        help: 'Optional, 1–1000 characters.',
+        example: 'Full administrative access in Salesforce',
+      }),
+      appId: bodyField('/target/externalId', ids.app, {
+        label: 'App ID',
+        help: 'The app (0oa…) whose entitlements the bundle holds.',
+        set: { '/target/type': 'APPLICATION' },
+        example: '0oao01ardu8r8qUP91d7',
+      }),
+      target: bodyField('/target', targetInput, {
+        label: 'App (API form)',
+        help: 'The app as the API takes it: {externalId: "0oa…", type: "APPLICATION"}. Use instead of App ID.',
+        advanced: true,
+      }),
+      entitlements: bodyField('/entitlements', entitlementsInput, {
+        label: 'Entitlements',
+        help: 'What the bundle gives: [{id: "esp…", values: [{id: "ent…"}]}], each entitlement with 1–1000 of its values. Find them with "List entitlements".',
+        required: true,
+        example: [{ id: 'espzcbqd7Suwp4Y7A1d6', values: [{ id: 'entzcbqd8lcD3BRWR1d6' }] }],
+      }),
+    },
+    oneOf: [['appId', 'target']],
+    response: bundle,
+    outputs: bundleOutputs,
+  },
+  {
+    id: 'listEntitlementBundles',
+    title: 'List entitlement bundles',
+    family,
+    description: 'List entitlement bundles, optionally only those of one app, with some status or name, or changed since a date.',
+    docs: docs('listEntitlementBundles'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v1/entitlement-bundles',
+    successStatus: 200,
+    scopes: read,
+    adminRoles,
+    inputs: {
+      filter: queryParam('filter', Type.String({ minLength: 1 }), {
+        label: 'Filter',
+        help: 'Optional. target.externalId eq "0oa…" AND target.type eq "APPLICATION", targetResourceOrn eq "orn:…", status eq "ACTIVE", name sw / co "…", lastUpdated gt / ge / lt / le a date, id gt "enb…"; combine with AND / OR.',
+        example: 'target.externalId eq "0oao01ardu8r8qUP91d7" AND target.type eq "APPLICATION"',
+      }),
+      orderBy: queryParam('orderBy', Type.String({ pattern: '^(created|lastUpdated|id)( (asc|desc))?(,(created|lastUpdated|id)( (asc|desc))?)*$' }), {
+        label: 'Order by',
+        help: 'Optional. created, lastUpdated or id, each followed by asc or desc; several keys separated by commas, e.g. lastUpdated asc,id asc. Newest first when empty.',
+        example: 'lastUpdated desc',
+      }),
+      include,
+      limit: listControls.limit(200, 20),
+      after: listControls.after(bundleIdSchema),
+    },
+    response: null,
+    list: { item: bundle, paginated: true, itemOutputs: bundleOutputs },
+    outputs: {},
+  },
+  {
+    id: 'getEntitlementBundle',
+    title: 'Get entitlement bundle',
+    family,
+    description: 'Read one entitlement bundle with its app and the entitlement values it gives.',
+    docs: docs('getEntitlementBundle'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v1/entitlement-bundles/{entitlementBundleId}',
+    successStatus: 200,
+    scopes: read,
+    adminRoles,
+    inputs: { entitlementBundleId: bundleIdParam, include },
+    response: bundle,
+    outputs: bundleOutputs,
+  },
+  {
+    id: 'replaceEntitlementBundle',
+    title: 'Replace entitlement bundle',
+    family,
+    description: 'Overwrite an entitlement bundle with a full new version: name, description and the values it gives. Entitlements left out are dropped from the bundle.',
+    docs: docs('replaceEntitlementBundle'),
+    lifecycle: 'GA',
+    method: 'PUT',
+    path: '/governance/api/v1/entitlement-bundles/{entitlementBundleId}',
+    successStatus: 200,
+    scopes: manage,
+    adminRoles,
+    inputs: {
+      entitlementBundleId: bundleIdParam,
+      // The spec bounds the body id only by minLength 1; the enb pattern still applies.
+      id: bodyField('/id', Type.String({ minLength: 1, pattern: bundleIdSchema.pattern, description: bundleIdSchema.description }), {
+        label: 'Bundle ID (in the record)',
+        help: 'The same id as Bundle ID: the record names itself.',
+        required: true,
+        example: 'enb18v0ta5boKOyxA1d7',
+      }),
+      name: bodyField('/name', bundleName, {
+        label: 'Name',
+        help: 'Display name, 1–255 characters.',
+        required: true,
+        example: 'Salesforce admin',
+      }),
+      description: bodyField('/description', bundleDescription, {
+        label: 'Description',
+        help: 'Optional, 1–1000 characters.',
+      }),
+      target: bodyField('/target', targetInput, {
+        label: 'App',
+        help: 'The bundle\'s app: {externalId: "0oa…", type: "APPLICATION"}, as "Get entitlement bundle" returns it.',
+        required: true,
+        example: { externalId: '0oao01ardu8r8qUP91d7', type: 'APPLICATION' },
+      }),
+      targetResourceOrn: bodyField('/targetResourceOrn', orn, {
+        label: 'App ORN',
+        help: 'The app as an ORN, as "Get entitlement bundle" returns it.',
+        required: true,
+        example: 'orn:okta:idp:00o11edPwGqbUrsDm0g4:apps:salesforce:0oao01ardu8r8qUP91d7',
+      }),
+      status: bodyField('/status', enumOf(['ACTIVE', 'DELETED']), {
+        label: 'Status',
+        help: 'Optional. ACTIVE or DELETED.',
+      }),
+      entitlements: bodyField('/entitlements', entitlementsInput, {
+        label: 'Entitlements',
+        help: 'Everything the bundle gives after the change: [{id: "esp…", values: [{id: "ent…"}]}].',
+        example: [{ id: 'espzcbqd7Suwp4Y7A1d6', values: [{ id: 'entzcbqd8lcD3BRWR1d6' }] }],
+      }),
+    },
+    rules: [bodyIdMatchesPath],
+    response: bundle,
+    outputs: bundleOutputs,
+  },
+  {
+    id: 'deleteEntitlementBundle',
+    title: 'Delete entitlement bundle',
+    family,
+    description: 'Delete an entitlement bundle. Okta answers 409 when its status doesn\'t allow it (e.g. it is already DELETED).',
+    docs: docs('deleteEntitlementBundle'),
+    lifecycle: 'GA',
+    method: 'DELETE',
+    path: '/governance/api/v1/entitlement-bundles/{entitlementBundleId}',
+    successStatus: 204,
+    scopes: manage,
+    adminRoles,
+    inputs: { entitlementBundleId: bundleIdParam },
+    response: null,
+    outputs: {},
+  },
+]);

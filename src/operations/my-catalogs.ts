@@ -1,0 +1,227 @@
+/**
+ * My catalogs: the access request catalog as the connection's own user sees it — the entries they may
+ * request, the questions a request must answer, and (where an app allows requests for others) the
+ * people they may request for. These are end-user calls: they act as the token's user; an admin
+ * browsing the catalog for someone else uses the Catalogs cards.
+ *
+ * API rules worth knowing (API-NOTES §2.4): the entry list requires a filter, and only two forms
+ * exist — `not(parent pr)` for the top level and `parent eq "cen…"` for the entries under one entry;
+ * `match` searches names and descriptions and needs 3–50 characters. People to request for are
+ * found by first or last name (`sw`); that list and their request fields only answer when the app
+ * allows requests on behalf of others and the user may make them.
+ */
+import { Type, type TSchema } from '@sinclair/typebox';
+import { defineOperations } from '../model/operation.ts';
+import { listControls, out, pathParam, queryParam } from '../model/fields.ts';
+import { docsLink } from '../model/docs.ts';
+import { ids } from '../model/ids.ts';
+
+const family = 'My catalogs';
+const docs = (id: string) => docsLink('governance.requests.enduser.v2', 'My-Catalogs', id);
+const catalogRead = ['okta.accessRequests.catalog.read'];
+// End-user calls: no admin role; they act as the connection's own user.
+const adminRoles: string[] = [];
+
+/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
+const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
+
+const entry = loose({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  label: Type.String({ description: 'What kind of entry, e.g. Application' }),
+  parent: Type.String(),
+  requestable: Type.Boolean(),
+  counts: loose({ resourceCounts: loose({ applications: Type.Integer() }) }),
+  // The real server sends `logo` as a list where the spec says object; nothing here pins its shape.
+  _links: loose({ self: loose({ href: Type.String() }) }),
+});
+
+const entryOutputs = {
+  id: out('/id', 'Entry ID'),
+  name: out('/name', 'Name'),
+  label: out('/label', 'Kind', 'What the entry is, e.g. Application.'),
+  parent: out('/parent', 'Parent entry ID', 'Empty for a top-level entry.'),
+  requestable: out('/requestable', 'Requestable', 'Whether I can file a request for this entry.'),
+  description: out('/description', 'Description'),
+};
+
+const requestFields = loose({
+  data: Type.Array(
+    loose({
+      id: Type.String(),
+      type: Type.String({ description: 'TEXT, SELECT, MULTISELECT, ISO_DATE, DURATION or OKTA_USER_ID' }),
+      label: Type.String(),
+      required: Type.Boolean(),
+      readOnly: Type.Boolean(),
+      choices: Type.Array(Type.String()),
+      value: Type.String(),
+      maximumValue: Type.String(),
+    }),
+  ),
+  metadata: loose({
+    riskAssessment: loose({
+      requestSubmissionType: Type.String({ description: 'ALLOWED_WITH_NO_OVERRIDES, ALLOWED_WITH_OVERRIDES or RESTRICTED' }),
+      riskRules: Type.Array(loose({ name: Type.String(), description: Type.String(), resourceName: Type.String() })),
+    }),
+  }),
+});
+
+const requestFieldOutputs = {
+  fields: out('/data', 'Questions', 'Each with its id (use it in "Request access from my catalog"), type, label, whether it is required and, for a choice, its choices.'),
+  requestSubmissionType: out(
+    '/metadata/riskAssessment/requestSubmissionType',
+    'Risk verdict',
+    'ALLOWED_WITH_NO_OVERRIDES, ALLOWED_WITH_OVERRIDES or RESTRICTED (the request would be refused). Empty when no risk rule applies.',
+  ),
+  riskRules: out('/metadata/riskAssessment/riskRules', 'Risk rules that apply'),
+};
+
+const entryUser = loose({ id: Type.String(), firstName: Type.String(), lastName: Type.String(), email: Type.String() });
+
+const entryId = pathParam('entryId', ids.catalogEntry, {
+  label: 'Catalog entry ID',
+  help: 'The catalog entry (cen…). "List my catalog entries" gives it.',
+  example: 'cen8f3qBx2YuMc7Pt0g7',
+});
+
+export const myCatalogOperations = defineOperations([
+  {
+    id: 'listMyDefaultEntriesV2',
+    title: 'List my catalog entries',
+    family,
+    description:
+      'List the catalog entries the connection\'s own user may request: the top level, or the entries under one entry, optionally matching a search text.',
+    docs: docs('listMyDefaultEntriesV2'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/my/catalogs/default/entries',
+    successStatus: 200,
+    scopes: catalogRead,
+    adminRoles,
+    inputs: {
+      filter: queryParam('filter', Type.String({ minLength: 1 }), {
+        label: 'Filter',
+        help: 'Required. not(parent pr) for the top-level entries, or parent eq "cen…" for the entries under one entry.',
+        required: true,
+        example: 'not(parent pr)',
+      }),
+      match: queryParam('match', Type.String({ minLength: 3, maxLength: 50 }), {
+        label: 'Search',
+        help: 'Optional. Only entries whose name or description contains this text, 3–50 characters.',
+        example: 'finance',
+      }),
+      limit: listControls.limit(200),
+      after: listControls.after(Type.String({ minLength: 20, maxLength: 20 })),
+    },
+    response: null,
+    list: {
+      item: entry,
+      paginated: true,
+      itemOutputs: {
+        id: entryOutputs.id,
+        name: entryOutputs.name,
+        label: entryOutputs.label,
+        parent: entryOutputs.parent,
+        requestable: entryOutputs.requestable,
+      },
+    },
+    outputs: {},
+  },
+  {
+    id: 'getMyEntryV2',
+    title: 'Get my catalog entry',
+    family,
+    description: 'Read one catalog entry as the connection\'s own user sees it: its name, kind, parent and whether they can request it.',
+    docs: docs('getMyEntryV2'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/my/catalogs/default/entries/{entryId}',
+    successStatus: 200,
+    scopes: catalogRead,
+    adminRoles,
+    inputs: { entryId },
+    response: entry,
+    outputs: { ...entryOutputs, link: out('/_links/self/href', 'Link') },
+  },
+  {
+    // Not a list card: besides the fields (`data`), the body carries the risk assessment, which a
+    // flow checks before filing the request.
+    id: 'getMyCatalogEntryRequestFieldsV2',
+    title: 'Get my catalog entry request fields',
+    family,
+    description:
+      'Read the questions the connection\'s own user must answer to request this entry (with their ids), and whether risk rules allow, reroute or refuse the request.',
+    docs: docs('getMyCatalogEntryRequestFieldsV2'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/my/catalogs/default/entries/{entryId}/request-fields',
+    successStatus: 200,
+    scopes: ['okta.accessRequests.request.read'],
+    adminRoles,
+    inputs: { entryId },
+    response: requestFields,
+    outputs: requestFieldOutputs,
+  },
+  {
+    id: 'listMyEntryUsersV2',
+    title: 'List people I can request entry for',
+    family,
+    description:
+      'Find the users the connection\'s own user may request this entry for, by the start of their first or last name. Answers only when the app allows requests for others.',
+    docs: docs('listMyEntryUsersV2'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/my/catalogs/default/entries/{entryId}/users',
+    successStatus: 200,
+    scopes: catalogRead,
+    adminRoles,
+    inputs: {
+      entryId,
+      filter: queryParam('filter', Type.String({ minLength: 1 }), {
+        label: 'Filter',
+        help: 'Required. firstName sw "…" and/or lastName sw "…" (starts with), joined with OR or AND.',
+        required: true,
+        example: 'firstName sw "Ali" OR lastName sw "Ali"',
+      }),
+      limit: listControls.limit(200, 20),
+      after: listControls.after(),
+    },
+    response: null,
+    list: {
+      item: entryUser,
+      paginated: true,
+      itemOutputs: {
+        id: out('/id', 'User ID'),
+        firstName: out('/firstName', 'First name'),
+        lastName: out('/lastName', 'Last name'),
+        email: out('/email', 'Email'),
+      },
+    },
+    outputs: {},
+  },
+  {
+    id: 'getMyCatalogEntryUserRequestFieldsV2',
+    title: 'Get my catalog entry request fields for a user',
+    family,
+    description:
+      'Read the questions to answer when the connection\'s own user requests this entry for someone else, and the risk verdict for that person. Answers only when the app allows requests for others.',
+    docs: docs('getMyCatalogEntryUserRequestFieldsV2'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/my/catalogs/default/entries/{entryId}/users/{userId}/request-fields',
+    successStatus: 200,
+    scopes: catalogRead,
+    adminRoles,
+    inputs: {
+      entryId,
+      userId: pathParam('userId', ids.user, {
+        label: 'Requested for (user ID)',
+        help: 'The user (00u…) the access would be for. "List people I can request entry for" gives them.',
+        example: '00u8f2kq7TxLmWn3p0g7',
+      }),
+    },
+    response: requestFields,
+    outputs: requestFieldOutputs,
+  },
+]);

@@ -1,0 +1,231 @@
+/**
+ * Principal Entitlements: what one user effectively holds in one app — the entitlement values they
+ * have now, how that changed, and the history over time.
+ *
+ * API rules worth knowing: every call names both the app and the user. The current entitlements and
+ * the history take them in a required filter (parent… / targetPrincipal… for the current ones,
+ * resource… / principal… for the history); a change is read by the id Okta hands out in events,
+ * "{old id}:{new id}" or just "{new id}". The history answers with its own envelope
+ * ({resource, principal, entitlementHistory: […], _links, metadata}), not the usual {data} list.
+ */
+import { Type } from '@sinclair/typebox';
+import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
+import { docsLink } from '../model/docs.ts';
+import { isoDateTime } from '../model/ids.ts';
+
+const family = 'Principal Entitlements';
+const docs = (id: string) => docsLink('governance.api', 'Principal-Entitlements', id);
+const read = ['okta.governance.entitlements.read'];
+const adminRoles = ['APP_ADMIN'];
+
+// ---- response shapes (tolerant) ----
+
+const ref = Type.Object({ externalId: Type.Optional(Type.String()), type: Type.Optional(Type.String()) });
+const value = Type.Object({
+  id: Type.Optional(Type.String()),
+  name: Type.Optional(Type.String()),
+  externalValue: Type.Optional(Type.String()),
+  externalId: Type.Optional(Type.String()),
+  description: Type.Optional(Type.String()),
+  orn: Type.Optional(Type.String()),
+});
+const entitlementFields = {
+  id: Type.Optional(Type.String()),
+  name: Type.Optional(Type.String()),
+  externalValue: Type.Optional(Type.String()),
+  description: Type.Optional(Type.String()),
+  multiValue: Type.Optional(Type.Boolean()),
+  required: Type.Optional(Type.Boolean()),
+  dataType: Type.Optional(Type.String()),
+};
+
+/** One entitlement the user holds in the app, with the values they hold. */
+const heldEntitlement = Type.Object({
+  ...entitlementFields,
+  values: Type.Optional(Type.Array(value)),
+  parent: Type.Optional(ref),
+  parentResourceOrn: Type.Optional(Type.String()),
+  targetPrincipal: Type.Optional(ref),
+  targetPrincipalOrn: Type.Optional(Type.String()),
+});
+
+const change = Type.Object({
+  entitlementsChanged: Type.Optional(
+    Type.Array(
+      Type.Object({
+        ...entitlementFields,
+        values: Type.Optional(Type.Array(Type.Object({ ...value.properties, changeType: Type.Optional(Type.String()) }))),
+      }),
+    ),
+  ),
+  resource: Type.Optional(ref),
+  resourceOrn: Type.Optional(Type.String()),
+  principal: Type.Optional(ref),
+  principalOrn: Type.Optional(Type.String()),
+  _links: Type.Optional(Type.Object({})),
+});
+
+const history = Type.Object({
+  resource: Type.Optional(ref),
+  resourceOrn: Type.Optional(Type.String()),
+  principal: Type.Optional(ref),
+  principalOrn: Type.Optional(Type.String()),
+  entitlementHistory: Type.Optional(
+    Type.Array(
+      Type.Object({
+        startDate: Type.Optional(isoDateTime),
+        endDate: Type.Optional(isoDateTime),
+        lifecycle: Type.Optional(Type.String()),
+        entitlements: Type.Optional(Type.Array(Type.Object({ ...entitlementFields, values: Type.Optional(Type.Array(value)) }))),
+      }),
+    ),
+  ),
+  metadata: Type.Optional(Type.Object({ total: Type.Optional(Type.Integer()) })),
+  _links: Type.Optional(Type.Object({ next: Type.Optional(Type.Object({ href: Type.Optional(Type.String()) })) })),
+});
+
+// ---- business rules: the filter must name both sides ----
+
+const names = (filter: string, attributes: string[]) => attributes.some((a) => new RegExp(`\\b${a.replace('.', '\\.')}\\s+eq\\s`, 'i').test(filter));
+
+const currentFilterComplete: BusinessRule = {
+  id: 'principal-entitlements-filter-complete',
+  field: 'filter',
+  description: 'The filter names the app (parent.externalId with parent.type, or parentResourceOrn) and the user (targetPrincipal.externalId with targetPrincipal.type, or targetPrincipalOrn).',
+  check: ({ query }) => {
+    const filter = query.filter ?? '';
+    const missing = [
+      names(filter, ['parent.externalId', 'parentResourceOrn']) ? null : 'the app (parent.externalId eq "0oa…" AND parent.type eq "APPLICATION", or parentResourceOrn eq "orn:…")',
+      names(filter, ['targetPrincipal.externalId', 'targetPrincipalOrn']) ? null : 'the user (targetPrincipal.externalId eq "00u…" AND targetPrincipal.type eq "OKTA_USER", or targetPrincipalOrn eq "orn:…")',
+    ].filter(Boolean);
+    return missing.length ? `filter must name ${missing.join(' and ')}; add ${missing.length > 1 ? 'them' : 'it'} with AND` : null;
+  },
+};
+
+const historyFilterComplete: BusinessRule = {
+  id: 'principal-entitlements-history-filter-complete',
+  field: 'filter',
+  description: 'The filter names the app (resource.externalId with resource.type, resourceOrn or resourceId) and the user (principal.externalId with principal.type, principalOrn or principalId).',
+  check: ({ query }) => {
+    const filter = query.filter ?? '';
+    const missing = [
+      names(filter, ['resource.externalId', 'resourceOrn', 'resourceId']) ? null : 'the app (resource.externalId eq "0oa…" AND resource.type eq "APPLICATION", or resourceOrn eq "orn:…")',
+      names(filter, ['principal.externalId', 'principalOrn', 'principalId']) ? null : 'the user (principal.externalId eq "00u…" AND principal.type eq "OKTA_USER", or principalOrn eq "orn:…")',
+    ].filter(Boolean);
+    return missing.length ? `filter must name ${missing.join(' and ')}; add ${missing.length > 1 ? 'them' : 'it'} with AND` : null;
+  },
+};
+
+export const principalEntitlementOperations = defineOperations([
+  {
+    id: 'getPrincipalEntitlements',
+    title: 'Get user entitlements',
+    family,
+    description: 'List the entitlements, with their values, that one user effectively holds in one app, whatever granted them.',
+    docs: docs('getPrincipalEntitlements'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v1/principal-entitlements',
+    successStatus: 200,
+    scopes: read,
+    adminRoles,
+    inputs: {
+      filter: queryParam('filter', Type.String({ minLength: 1 }), {
+        label: 'Filter',
+        help: 'Required. Name the app and the user: parent.externalId eq "0oa…" AND parent.type eq "APPLICATION" AND targetPrincipal.externalId eq "00u…" AND targetPrincipal.type eq "OKTA_USER" (or parentResourceOrn / targetPrincipalOrn with ORNs).',
+        required: true,
+        example:
+          'parent.externalId eq "0oao01ardu8r8qUP91d7" AND parent.type eq "APPLICATION" AND targetPrincipal.externalId eq "00unkw1sfbTw08c0g1d7" AND targetPrincipal.type eq "OKTA_USER"',
+      }),
+    },
+    rules: [currentFilterComplete],
+    response: null,
+    list: {
+      item: heldEntitlement,
+      paginated: false,
+      itemOutputs: {
+        entitlementId: out('/id', 'Entitlement ID'),
+        name: out('/name', 'Name'),
+        values: out('/values', 'Values held', 'Each value the user holds, with its id (ent…), name and ORN.'),
+        appId: out('/parent/externalId', 'App ID'),
+        userId: out('/targetPrincipal/externalId', 'User ID'),
+      },
+    },
+    outputs: {},
+  },
+  {
+    id: 'getPrincipalEntitlementsChanges',
+    title: 'Get entitlement changes',
+    family,
+    description: 'Read what changed in a user\'s entitlements in one app between two effective grants: each entitlement value added or removed.',
+    docs: docs('getPrincipalEntitlementsChanges'),
+    lifecycle: 'BETA',
+    method: 'GET',
+    path: '/governance/api/v1/principal-entitlements-changes/{principalEntitlementsChangeId}',
+    successStatus: 200,
+    scopes: read,
+    adminRoles,
+    inputs: {
+      principalEntitlementsChangeId: pathParam(
+        'principalEntitlementsChangeId',
+        Type.String({
+          minLength: 20,
+          maxLength: 41,
+          pattern: '^([0-9a-zA-Z]{20}:)?[0-9a-zA-Z]{20}$',
+          description: 'Change id: "{old effective grant id}:{new effective grant id}", or just the new one',
+        }),
+        {
+          label: 'Change ID',
+          help: 'The change as Okta names it in events: "<old effective grant id>:<new effective grant id>", or only the new id when there is no old one.',
+          example: 'espo3v6yijysPW3ep3q9:espo3v6xlwdtEX2il1d6',
+        },
+      ),
+    },
+    response: change,
+    outputs: {
+      entitlementsChanged: out('/entitlementsChanged', 'Entitlements changed', 'Each entitlement with the values that changed and how (changeType).'),
+      appId: out('/resource/externalId', 'App ID'),
+      userId: out('/principal/externalId', 'User ID'),
+    },
+  },
+  {
+    id: 'getPrincipalEntitlementsHistory',
+    title: 'Get entitlement history',
+    family,
+    description:
+      'Read how one user\'s entitlements in one app changed over time, optionally within a date range. Okta pages the history: this card returns the page asked for (up to 100 periods); Next page holds the link to the rest.',
+    docs: docs('getPrincipalEntitlementsHistory'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v1/principal-entitlements/history',
+    successStatus: 200,
+    scopes: read,
+    adminRoles,
+    inputs: {
+      filter: queryParam('filter', Type.String({ minLength: 1 }), {
+        label: 'Filter',
+        help: 'Required. Name the app and the user: resource.externalId eq "0oa…" AND resource.type eq "APPLICATION" AND principal.externalId eq "00u…" AND principal.type eq "OKTA_USER" (or resourceOrn / principalOrn, or resourceId / principalId). Optionally AND startDate eq "…" / endDate eq "…" (ISO 8601, UTC) to bound the range.',
+        required: true,
+        example:
+          'resource.externalId eq "0oao01ardu8r8qUP91d7" AND resource.type eq "APPLICATION" AND principal.externalId eq "00unkw1sfbTw08c0g1d7" AND principal.type eq "OKTA_USER"',
+      }),
+      include: queryParam('include', Type.Array(enumOf(['counts'])), {
+        label: 'Include',
+        help: 'Optional. counts adds metadata.total, the number of history periods.',
+        example: ['counts'],
+      }),
+      limit: listControls.limit(100, 20),
+      after: listControls.after(),
+    },
+    rules: [historyFilterComplete],
+    response: history,
+    outputs: {
+      entitlementHistory: out('/entitlementHistory', 'History', 'Each period (startDate, endDate, lifecycle) with the entitlements held then.'),
+      appId: out('/resource/externalId', 'App ID'),
+      userId: out('/principal/externalId', 'User ID'),
+      total: out('/metadata/total', 'Periods in total', 'Present with include=counts.'),
+      nextPage: out('/_links/next/href', 'Next page', 'Link to the next page of history; empty on the last page.'),
+    },
+  },
+]);

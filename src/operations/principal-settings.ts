@@ -1,0 +1,142 @@
+/**
+ * Principal settings: the governance settings of one user, today their delegate — the person who
+ * receives their review and approval work while they are away. An admin sets it here for anyone;
+ * users set their own with "Update my settings" (when the org lets them, see org governance
+ * settings).
+ *
+ * API rules worth knowing: a user has at most one delegate appointment; sending an empty list
+ * removes it. The delegate is an Okta user given as {externalId: "00u…", type: "OKTA_USER"}; the note
+ * is up to 1000 characters; start and end times are optional.
+ *
+ * The appointment is taken in the API's form: the model can't yet place a friendly "delegate user
+ * ID" inside the single item of the API's list.
+ */
+import { Type, type TSchema } from '@sinclair/typebox';
+import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { bodyField, enumOf, out, pathParam } from '../model/fields.ts';
+import { docsLink } from '../model/docs.ts';
+import { ids, isoDateTime } from '../model/ids.ts';
+
+const family = 'Principal settings';
+const docs = (id: string) => docsLink('governance.api', 'Principal-Settings', id);
+
+// ---- The delegate appointment, as the API takes it (shared with "Update my settings") ----
+
+const appointment = Type.Object(
+  {
+    delegate: Type.Object({ externalId: ids.user, type: enumOf(['OKTA_USER']) }, { additionalProperties: false }),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+    startTime: Type.Optional(isoDateTime),
+    endTime: Type.Optional(isoDateTime),
+  },
+  { additionalProperties: false },
+);
+
+/** {appointments: [one appointment]} sets the delegate; {appointments: []} (or null) removes it. */
+export const delegatesInput = Type.Object(
+  { appointments: Type.Optional(Type.Union([Type.Array(appointment, { minItems: 0, maxItems: 1 }), Type.Null()])) },
+  { additionalProperties: false },
+);
+
+export const delegatesHelp =
+  'The delegate: {appointments: [{delegate: {externalId: "00u…", type: "OKTA_USER"}, note?, startTime?, endTime?}]} (at most one appointment; note up to 1000 characters; times in ISO 8601). {appointments: []} removes the delegate.';
+
+export const delegatesExample = {
+  appointments: [{ delegate: { externalId: '00u8f2ks1VbQrZy6h0g7', type: 'OKTA_USER' }, note: 'Covering approvals during parental leave' }],
+};
+
+type DelegatesBody = { delegates?: { appointments?: { startTime?: string; endTime?: string }[] | null } };
+
+export const appointmentWindow: BusinessRule = {
+  id: 'delegate-appointment-window',
+  field: 'delegates',
+  description: 'A delegate appointment ends after it starts.',
+  check: ({ body }) => {
+    for (const a of (body as DelegatesBody | undefined)?.delegates?.appointments ?? []) {
+      if (a.startTime && a.endTime && Date.parse(a.endTime) <= Date.parse(a.startTime)) {
+        return `delegates.appointments[0].endTime ${a.endTime} must be after startTime ${a.startTime}: an appointment can't end before it starts; move the end later or drop it`;
+      }
+    }
+    return null;
+  },
+};
+
+/** The API takes an empty update; it changes nothing, which a flow never means. */
+export const delegatesGiven: BusinessRule = {
+  id: 'delegates-given',
+  field: 'delegates',
+  description: 'The update says who the delegate is, or removes it.',
+  check: ({ body }) =>
+    (body as DelegatesBody | undefined)?.delegates?.appointments !== undefined
+      ? null
+      : 'delegates.appointments is required: give [{delegate: {externalId: "00u…", type: "OKTA_USER"}}] to set the delegate, or [] to remove it',
+};
+
+// ---- Response shapes (tolerant: every field optional, undeclared fields allowed) ----
+
+/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
+const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
+const when = Type.String({ format: 'date-time' });
+const principal = loose({ externalId: Type.String(), type: Type.String() });
+
+export const appointmentRecord = loose({
+  id: Type.String(),
+  delegator: principal,
+  delegate: principal,
+  note: Type.String(),
+  startTime: when,
+  endTime: when,
+  created: when,
+  createdBy: Type.String(),
+  lastUpdated: when,
+  lastUpdatedBy: Type.String(),
+});
+
+export const delegateOutputs = {
+  delegateUserId: out('/delegates/appointments/0/delegate/externalId', 'Delegate user ID', 'Empty when no delegate is set.'),
+  note: out('/delegates/appointments/0/note', 'Note'),
+  startTime: out('/delegates/appointments/0/startTime', 'Starts at'),
+  endTime: out('/delegates/appointments/0/endTime', 'Ends at'),
+  appointmentId: out('/delegates/appointments/0/id', 'Appointment ID'),
+  appointments: out('/delegates/appointments', 'Appointments', 'The delegate appointment as a list of at most one, with who appointed whom and when.'),
+};
+
+const principalSettings = loose({ delegates: loose({ appointments: Type.Array(appointmentRecord) }) });
+
+export const principalSettingsOperations = defineOperations([
+  {
+    id: 'updatePrincipalSettings',
+    title: 'Set delegate for user',
+    family,
+    description: 'Appoint (or remove) the delegate of a user: the person who gets their governance work, such as reviews and approvals, while they are away.',
+    docs: docs('updatePrincipalSettings'),
+    lifecycle: 'BETA',
+    method: 'PATCH',
+    path: '/governance/api/v1/principal-settings/{targetPrincipalId}',
+    successStatus: 200,
+    scopes: ['okta.governance.principalSettings.manage'],
+    adminRoles: ['SUPER_ADMIN'],
+    // The appointment given replaces the stored one, so sending it twice leaves the same delegate.
+    idempotent: true,
+    inputs: {
+      targetPrincipalId: pathParam(
+        'targetPrincipalId',
+        Type.String({
+          minLength: 20,
+          maxLength: 500,
+          pattern: '^(?:00u[0-9a-zA-Z]{17}|orn:[a-z0-9-]+:[a-z0-9-]+:[0-9a-zA-Z]+:[a-zA-Z0-9:_-]+)$',
+          description: 'Okta user id (00u…, 20 characters) or the user\'s ORN',
+        }),
+        {
+          label: 'User ID',
+          help: 'The user whose delegate is set, as an Okta user id (00u…) or ORN (orn:okta:directory:<orgId>:users:<userId>).',
+          example: '00u8f2kq7TxLmWn3p0g7',
+        },
+      ),
+      delegates: bodyField('/delegates', delegatesInput, { label: 'Delegate', help: delegatesHelp, example: delegatesExample }),
+    },
+    rules: [delegatesGiven, appointmentWindow],
+    response: principalSettings,
+    outputs: delegateOutputs,
+  },
+]);

@@ -1,0 +1,805 @@
+/**
+ * Security access reviews (SAR): a one-off review of everything one user can reach, launched when
+ * something looks wrong (a risk event, a departure, an audit). Reviewers see every app, group and
+ * entitlement the user holds, can revoke or restore each, and close the review.
+ *
+ * API rules worth knowing (API-NOTES §6.2): a review is created PENDING, turns ACTIVE once Okta has
+ * taken the access snapshot, and ends CLOSED (by the CLOSE_REVIEW action or at endTime) or ERROR.
+ * Reviewers are 1–10 users and never the user under review; endTime is at least 1 day and less than
+ * 6 months after launch (default 7 days). AI summaries need the org's governance AI setting.
+ */
+import { Type } from '@sinclair/typebox';
+import { defineOperations, type BusinessRule, type RuleContext } from '../model/operation.ts';
+import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
+import { docsLink } from '../model/docs.ts';
+import { ids, isoDateTime, oktaId } from '../model/ids.ts';
+
+const family = 'Security access reviews';
+const docs = (id: string) => docsLink('governance.api', 'Security-Access-Reviews', id);
+const read = ['okta.governance.securityAccessReviews.admin.read'];
+const manage = ['okta.governance.securityAccessReviews.admin.manage'];
+const adminRoles = ['SUPER_ADMIN'];
+
+export const sarStatuses = ['PENDING', 'ACTIVE', 'CLOSED', 'ERROR'] as const;
+export const sarActionTypes = ['CLOSE_REVIEW', 'RESTORE_ALL_ACCESS'] as const;
+export const sarAccessActionTypes = ['REVOKE_ACCESS', 'RESTORE_ACCESS', 'FLAG_FOR_MANUAL_REMEDIATION', 'FLAG_FOR_MANUAL_RESTORATION'] as const;
+
+// Ids of the items inside a review: access items (aim…) and their sub-access items (sai…).
+const accessItemId = oktaId('aim', 'Access item');
+const accessOrSubAccessItemId = Type.String({
+  minLength: 20,
+  maxLength: 20,
+  pattern: '^(aim|sai)[0-9a-zA-Z]{17}$',
+  description: 'Access item (aim…) or sub-access item (sai…) id (20 characters)',
+});
+
+// ---- Response shapes (tolerant: every field optional, undeclared fields allowed) ----
+
+const when = Type.String({ format: 'date-time' });
+const link = Type.Object({ href: Type.Optional(Type.String()) });
+const place = Type.Object({ city: Type.Optional(Type.String()), state: Type.Optional(Type.String()), country: Type.Optional(Type.String()) });
+
+const principalProfile = Type.Object({
+  id: Type.Optional(Type.String()),
+  login: Type.Optional(Type.String()),
+  email: Type.Optional(Type.String()),
+  firstName: Type.Optional(Type.String()),
+  lastName: Type.Optional(Type.String()),
+  status: Type.Optional(Type.String()),
+  type: Type.Optional(Type.String()),
+});
+
+const aiSummary = Type.Object({
+  message: Type.Optional(Type.String()),
+  deltaMessage: Type.Optional(Type.String()),
+  errors: Type.Optional(
+    Type.Array(
+      Type.Object({
+        errorCode: Type.Optional(Type.String()),
+        errorMsg: Type.Optional(Type.String()),
+        args: Type.Optional(Type.Array(Type.Object({ value: Type.Optional(Type.String()), type: Type.Optional(Type.String()) }))),
+      }),
+    ),
+  ),
+});
+
+const securityAccessReview = Type.Object({
+  id: Type.Optional(Type.String()),
+  name: Type.Optional(Type.String()),
+  status: Type.Optional(Type.String({ description: sarStatuses.join(', ') })),
+  endTime: Type.Optional(when),
+  reviewerSettings: Type.Optional(
+    Type.Object({
+      type: Type.Optional(Type.String()),
+      userSettings: Type.Optional(
+        Type.Object({
+          includedUserIds: Type.Optional(Type.Array(Type.String())),
+          includedUserProfiles: Type.Optional(Type.Array(principalProfile)),
+        }),
+      ),
+    }),
+  ),
+  summary: Type.Optional(aiSummary),
+  created: Type.Optional(when),
+  createdBy: Type.Optional(Type.String()),
+  lastUpdated: Type.Optional(when),
+  lastUpdatedBy: Type.Optional(Type.String()),
+  _links: Type.Optional(
+    Type.Object({
+      securityAccessReviewDetails: Type.Optional(link),
+      history: Type.Optional(link),
+      accesses: Type.Optional(link),
+      actions: Type.Optional(link),
+      principalDetails: Type.Optional(link),
+      userDetails: Type.Optional(link),
+    }),
+  ),
+});
+
+const governanceLabel = Type.Object({
+  labelId: Type.Optional(Type.String()),
+  name: Type.Optional(Type.String()),
+  values: Type.Optional(Type.Array(Type.Object({ labelValueId: Type.Optional(Type.String()), name: Type.Optional(Type.String()) }))),
+});
+const entitlement = Type.Object({
+  id: Type.Optional(Type.String()),
+  name: Type.Optional(Type.String()),
+  externalValue: Type.Optional(Type.String()),
+  multiValue: Type.Optional(Type.Boolean()),
+  required: Type.Optional(Type.Boolean()),
+  dataType: Type.Optional(Type.String()),
+});
+const itemCommon = {
+  id: Type.Optional(Type.String()),
+  name: Type.Optional(Type.String()),
+  resourceId: Type.Optional(Type.String()),
+  severity: Type.Optional(Type.String({ description: 'LOW, MEDIUM or HIGH' })),
+  supportedActions: Type.Optional(Type.Array(Type.String())),
+  remediationStatus: Type.Optional(Type.String()),
+  manualRemediationTypes: Type.Optional(Type.Array(Type.String())),
+  summary: Type.Optional(aiSummary),
+  _links: Type.Optional(Type.Object({})),
+};
+
+const accessItem = Type.Object({
+  ...itemCommon,
+  type: Type.Optional(Type.String({ description: 'APPLICATION' })),
+  subAccessTypes: Type.Optional(Type.Array(Type.String())),
+  appInfo: Type.Optional(
+    Type.Object({
+      id: Type.Optional(Type.String()),
+      name: Type.Optional(Type.String()),
+      label: Type.Optional(Type.String()),
+      logoUrl: Type.Optional(Type.String()),
+      lastAccessDate: Type.Optional(when),
+      assignedDate: Type.Optional(when),
+      assignmentType: Type.Optional(Type.String()),
+      applicationUsage: Type.Optional(Type.Integer()),
+      lastAccessCertificationReviewedDate: Type.Optional(when),
+      lastSecurityAccessReviewDate: Type.Optional(when),
+      lastDeviceLogin: Type.Optional(Type.String()),
+      activeEntitlements: Type.Optional(Type.Array(entitlement)),
+      governanceLabels: Type.Optional(Type.Array(governanceLabel)),
+    }),
+  ),
+});
+
+const subAccessItem = Type.Object({
+  ...itemCommon,
+  type: Type.Optional(Type.String({ description: 'ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP' })),
+  entitlementInfo: Type.Optional(
+    Type.Object({
+      type: Type.Optional(Type.String()),
+      entitlementDescription: Type.Optional(Type.String()),
+      assignedDate: Type.Optional(when),
+      assignmentType: Type.Optional(Type.String()),
+      collectionsAssigning: Type.Optional(Type.Array(Type.Object({ id: Type.Optional(Type.String()), name: Type.Optional(Type.String()) }))),
+      entitlements: Type.Optional(Type.Array(entitlement)),
+      governanceLabels: Type.Optional(Type.Array(governanceLabel)),
+    }),
+  ),
+  groupInfo: Type.Optional(
+    Type.Object({
+      assignedDate: Type.Optional(when),
+      groupOwner: Type.Optional(Type.String()),
+      assignmentType: Type.Optional(Type.String()),
+      governanceLabels: Type.Optional(Type.Array(governanceLabel)),
+    }),
+  ),
+});
+
+const anomaly = Type.Object({
+  type: Type.Optional(Type.String({ description: 'SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY' })),
+  severity: Type.Optional(Type.String()),
+  subtext: Type.Optional(
+    Type.Object({
+      message: Type.Optional(Type.String()),
+      messageCode: Type.Optional(Type.String()),
+      args: Type.Optional(Type.Array(Type.Object({ value: Type.Optional(Type.String()), type: Type.Optional(Type.String()) }))),
+    }),
+  ),
+  sodConflicts: Type.Optional(Type.Array(Type.Object({ id: Type.Optional(Type.String()), name: Type.Optional(Type.String()) }))),
+});
+
+const historyEntry = Type.Object({
+  id: Type.Optional(Type.String()),
+  systemGenerated: Type.Optional(Type.Boolean()),
+  timestamp: Type.Optional(when),
+  message: Type.Optional(Type.String()),
+  principalProfile: Type.Optional(principalProfile),
+});
+
+const principalDetails = Type.Object({
+  ...principalProfile.properties,
+  department: Type.Optional(Type.String()),
+  manager: Type.Optional(Type.String()),
+  role: Type.Optional(Type.String()),
+  homeLocation: Type.Optional(place),
+  lastLoginInfo: Type.Optional(
+    Type.Object({ date: Type.Optional(when), location: Type.Optional(place), device: Type.Optional(Type.String()), ipAddress: Type.Optional(Type.String()) }),
+  ),
+  oktaAdminRoles: Type.Optional(Type.Array(Type.Object({ roleId: Type.Optional(Type.String()), roleName: Type.Optional(Type.String()) }))),
+  _links: Type.Optional(Type.Object({})),
+});
+
+const stats = Type.Object({
+  activeCount: Type.Optional(Type.Integer()),
+  pendingCount: Type.Optional(Type.Integer()),
+  errorCount: Type.Optional(Type.Integer()),
+  closedCount: Type.Optional(Type.Integer()),
+});
+
+// ---- Outputs ----
+
+const sarOutputs = {
+  id: out('/id', 'Review ID'),
+  name: out('/name', 'Name'),
+  status: out('/status', 'Status', `One of ${sarStatuses.join(', ')}. A new review is PENDING until Okta has gathered the access to review.`),
+  endTime: out('/endTime', 'Ends at'),
+  reviewerUserIds: out('/reviewerSettings/userSettings/includedUserIds', 'Reviewer user IDs'),
+  reviewers: out('/reviewerSettings/userSettings/includedUserProfiles', 'Reviewers', 'Each reviewer with id, login, email, first and last name.'),
+  created: out('/created', 'Created at'),
+  createdBy: out('/createdBy', 'Created by'),
+  detailsLink: out('/_links/securityAccessReviewDetails/href', 'Details link', 'API link to the review.'),
+};
+
+const accessItemOutputs = {
+  id: out('/id', 'Access item ID'),
+  name: out('/name', 'Name'),
+  type: out('/type', 'Type'),
+  resourceId: out('/resourceId', 'Resource ID', 'The app (0oa…) this access is to.'),
+  severity: out('/severity', 'Severity'),
+  supportedActions: out('/supportedActions', 'Possible actions'),
+  remediationStatus: out('/remediationStatus', 'Remediation status'),
+  subAccessTypes: out('/subAccessTypes', 'Kinds of sub-access', 'Groups, entitlement values or bundles behind this access; list them with "List sub-access items".'),
+  appLabel: out('/appInfo/label', 'App label'),
+  lastAccessDate: out('/appInfo/lastAccessDate', 'Last used'),
+};
+
+const summaryOutputs = {
+  message: out('/message', 'Summary', 'The AI-written summary (may be several paragraphs).'),
+  errors: out('/errors', 'Errors', 'Why no summary could be written, when that happens.'),
+};
+
+// ---- Inputs used by several cards ----
+
+const reviewIdParam = pathParam('securityAccessReviewId', ids.securityAccessReview, {
+  label: 'Review ID',
+  help: 'The security access review (sar…). "Launch security access review" and "List security access reviews" give it.',
+  example: 'sar8f3mZq2LwTn5Yv0g7',
+});
+const accessItemParam = pathParam('securityAccessReviewAccessId', accessItemId, {
+  label: 'Access item ID',
+  help: 'An access item of the review (aim…), from "List access items of security access review".',
+  example: 'aim8f3nRt6KpXc1Jd0g7',
+});
+const targetParam = pathParam('securityAccessReviewTargetId', accessOrSubAccessItemId, {
+  label: 'Access or sub-access item ID',
+  help: 'An access item (aim…) or one of its sub-access items (sai…) in the review.',
+  example: 'aim8f3nRt6KpXc1Jd0g7',
+});
+
+const reviewerIdList = Type.Array(ids.user, { minItems: 1, maxItems: 10 });
+const reviewerUserIds = (required: boolean) =>
+  bodyField('/reviewerSettings/userSettings/includedUserIds', reviewerIdList, {
+    label: 'Reviewer user IDs',
+    help: `${required ? '' : 'Optional: replaces the reviewers. '}1 to 10 Okta users (00u…) who review the access, each listed once. The user under review can't be one of them.`,
+    set: { '/reviewerSettings/type': 'USER' },
+    example: ['00u8f2ks1VbQrZy6h0g7', '00u8f2ku4NcJdPe9k0g7'],
+  });
+const reviewerSettings = bodyField(
+  '/reviewerSettings',
+  Type.Object(
+    {
+      type: enumOf(['USER']),
+      userSettings: Type.Optional(Type.Object({ includedUserIds: Type.Optional(reviewerIdList) }, { additionalProperties: false })),
+    },
+    { additionalProperties: false },
+  ),
+  {
+    label: 'Reviewer settings (API form)',
+    help: 'The reviewers as the API takes them: {type: "USER", userSettings: {includedUserIds: ["00u…"]}}. Use instead of Reviewer user IDs.',
+    advanced: true,
+  },
+);
+
+/** orderBy is a one-item list in the spec: "<key> asc" or "<key> desc" (a bare key sorts ascending). */
+const orderBy = (keys: readonly string[], dflt: string) =>
+  queryParam(
+    'orderBy',
+    Type.Array(Type.String({ pattern: `^(${keys.join('|')})( (asc|desc))?$` }), { minItems: 1, maxItems: 1, default: [dflt] }),
+    {
+      label: 'Order by',
+      help: `One sort key: ${keys.join(', ')}, followed by asc or desc. Okta sorts by ${dflt} when empty.`,
+      example: [dflt],
+    },
+  );
+
+const filter = (help: string, example: string) =>
+  queryParam('filter', Type.String({ minLength: 1 }), { label: 'Filter', help, example });
+
+// ---- Business rules JSON Schema can't say (they see the body as it will be sent) ----
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The window a new review's endTime must fall in: [now + 1 day, now + 6 months). */
+export function sarEndTimeWindow(now: Date): { earliest: Date; before: Date } {
+  const before = new Date(now);
+  before.setUTCMonth(before.getUTCMonth() + 6);
+  return { earliest: new Date(now.getTime() + DAY_MS), before };
+}
+
+type SarBody = { principalId?: string; endTime?: string; reviewerSettings?: { userSettings?: { includedUserIds?: string[] } } };
+const bodyOf = (ctx: RuleContext) => (ctx.body ?? {}) as SarBody;
+const reviewersOf = (ctx: RuleContext) => bodyOf(ctx).reviewerSettings?.userSettings?.includedUserIds ?? [];
+
+export const principalNotReviewer: BusinessRule = {
+  id: 'sar-principal-not-reviewer',
+  field: 'reviewerUserIds',
+  description: 'The user under review (principalId) can\'t be one of the reviewers.',
+  check: (ctx) => {
+    const principalId = bodyOf(ctx).principalId;
+    if (!principalId || !reviewersOf(ctx).includes(principalId)) return null;
+    return `reviewerUserIds must not contain principalId ${principalId}: the user under review can't review themselves; pick other reviewers`;
+  },
+};
+
+export const reviewersUnique: BusinessRule = {
+  id: 'sar-reviewers-unique',
+  field: 'reviewerUserIds',
+  description: 'Each reviewer is listed once.',
+  check: (ctx) => {
+    const seen = new Set<string>();
+    for (const id of reviewersOf(ctx)) {
+      if (seen.has(id)) return `reviewerUserIds lists ${id} more than once: each reviewer may appear only once; remove the duplicate`;
+      seen.add(id);
+    }
+    return null;
+  },
+};
+
+export const endTimeWindow: BusinessRule = {
+  id: 'sar-end-time-window',
+  field: 'endTime',
+  description: 'endTime is at least 1 day and less than 6 months after launch.',
+  check: (ctx) => {
+    const endTime = bodyOf(ctx).endTime;
+    const end = endTime === undefined ? NaN : Date.parse(endTime);
+    if (Number.isNaN(end)) return null; // absent (Okta picks 7 days) or malformed (the schema says so)
+    const { earliest, before } = sarEndTimeWindow(ctx.now);
+    if (end >= earliest.getTime() && end < before.getTime()) return null;
+    return (
+      `endTime ${endTime} is outside the allowed window: a review must run at least 1 day and less than 6 months, ` +
+      `so endTime must be from ${earliest.toISOString()} up to (not including) ${before.toISOString()}; ` +
+      'pick a time in that window, or leave endTime empty for the default of 7 days'
+    );
+  },
+};
+
+/**
+ * On update Okta counts the 6 months from the review's launch, which the request doesn't carry; the
+ * card checks what it can: the new end is in the future and within 6 months of now.
+ */
+export const updatedEndTimeWindow: BusinessRule = {
+  id: 'sar-updated-end-time-window',
+  field: 'endTime',
+  description: 'A new endTime is in the future and less than 6 months away (Okta also keeps it within 6 months of launch).',
+  check: (ctx) => {
+    const endTime = bodyOf(ctx).endTime;
+    const end = endTime === undefined ? NaN : Date.parse(endTime);
+    if (Number.isNaN(end)) return null;
+    const { before } = sarEndTimeWindow(ctx.now);
+    if (end > ctx.now.getTime() && end < before.getTime()) return null;
+    return (
+      `endTime ${endTime} is outside the allowed window: the new end must be after now (${ctx.now.toISOString()}) ` +
+      `and before ${before.toISOString()} (6 months ahead; Okta also keeps it within 6 months of the launch); pick a time in that window`
+    );
+  },
+};
+
+export const somethingToUpdate: BusinessRule = {
+  id: 'sar-update-not-empty',
+  field: 'endTime',
+  description: 'An update changes endTime, the reviewers, or both.',
+  check: (ctx) => {
+    const body = bodyOf(ctx);
+    if (body.endTime !== undefined || body.reviewerSettings !== undefined) return null;
+    return 'endTime or reviewerUserIds is required: an update with neither changes nothing; give a new end time, new reviewers, or both';
+  },
+};
+
+export const sarRules = { principalNotReviewer, reviewersUnique, endTimeWindow, updatedEndTimeWindow, somethingToUpdate };
+
+export const securityAccessReviewOperations = defineOperations([
+  {
+    id: 'createSecurityAccessReview',
+    title: 'Launch security access review',
+    family,
+    description:
+      'Start a review of everything one user can access, by 1 to 10 reviewers. Okta gathers the access first (status PENDING), then the reviewers can revoke or keep each item.',
+    docs: docs('createSecurityAccessReview'),
+    lifecycle: 'GA',
+    method: 'POST',
+    path: '/governance/api/v2/security-access-reviews',
+    successStatus: 202,
+    scopes: manage,
+    adminRoles,
+    inputs: {
+      principalId: bodyField('/principalId', ids.user, {
+        label: 'User to review',
+        help: 'The Okta user (00u…) whose access is reviewed. Look a user up by login with "List users".',
+        required: true,
+        example: '00u8f2kq7TxLmWn3p0g7',
+      }),
+      name: bodyField('/name', Type.String({ minLength: 1, maxLength: 255 }), {
+        label: 'Review name',
+        help: 'What reviewers see, 1–255 characters, e.g. "Suspicious sign-in: jane.doe".',
+        required: true,
+        example: 'Suspicious activity: jane.doe@example.com',
+      }),
+      reviewerUserIds: reviewerUserIds(true),
+      endTime: bodyField('/endTime', isoDateTime, {
+        label: 'Ends at',
+        help: 'Optional. When the review closes: at least 1 day and less than 6 months from now. Okta uses 7 days when empty.',
+      }),
+      reviewerSettings,
+    },
+    oneOf: [['reviewerUserIds', 'reviewerSettings']],
+    rules: [principalNotReviewer, reviewersUnique, endTimeWindow],
+    response: securityAccessReview,
+    outputs: sarOutputs,
+  },
+  {
+    id: 'listSecurityAccessReviews',
+    title: 'List security access reviews',
+    family,
+    description: 'List the security access reviews of the org, optionally filtered by name, status, reviewer name or creation date.',
+    docs: docs('listSecurityAccessReviews'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/security-access-reviews',
+    successStatus: 200,
+    scopes: read,
+    adminRoles,
+    inputs: {
+      filter: filter(
+        'Optional. name, status or reviewer.name with eq or co; created with gt or lt; combine with AND / OR. E.g. status eq "ACTIVE".',
+        'status eq "ACTIVE"',
+      ),
+      orderBy: orderBy(['name', 'created', 'endTime', 'status', 'id'], 'created asc'),
+      limit: listControls.limit(200, 20),
+      after: listControls.after(),
+    },
+    response: null,
+    list: {
+      item: securityAccessReview,
+      paginated: true,
+      itemOutputs: {
+        id: sarOutputs.id,
+        name: sarOutputs.name,
+        status: sarOutputs.status,
+        endTime: sarOutputs.endTime,
+        reviewerUserIds: sarOutputs.reviewerUserIds,
+        created: sarOutputs.created,
+        detailsLink: sarOutputs.detailsLink,
+      },
+    },
+    outputs: {},
+  },
+  {
+    id: 'getSecurityAccessReview',
+    title: 'Get security access review',
+    family,
+    description: 'Read one security access review: its status, end time and reviewers.',
+    docs: docs('getSecurityAccessReview'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}',
+    successStatus: 200,
+    scopes: read,
+    adminRoles,
+    inputs: { securityAccessReviewId: reviewIdParam },
+    response: securityAccessReview,
+    outputs: sarOutputs,
+  },
+  {
+    id: 'updateSecurityAccessReview',
+    title: 'Update security access review',
+    family,
+    description: 'Move the end time of a security access review or replace its reviewers (or both).',
+    docs: docs('updateSecurityAccessReview'),
+    lifecycle: 'GA',
+    method: 'PATCH',
+    path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}',
+    successStatus: 200,
+    scopes: manage,
+    adminRoles,
+    inputs: {
+      securityAccessReviewId: reviewIdParam,
+      endTime: bodyField('/endTime', isoDateTime, {
+        label: 'Ends at',
+        help: 'Optional. The new end: in the future and within 6 months of the review\'s launch.',
+      }),
+      reviewerUserIds: reviewerUserIds(false),
+      reviewerSettings,
+    },
+    atMostOne: [['reviewerUserIds', 'reviewerSettings']],
+    rules: [reviewersUnique, updatedEndTimeWindow, somethingToUpdate],
+    response: securityAccessReview,
+    outputs: sarOutputs,
+  },
+  {
+    id: 'getSecurityAccessReviewsStats',
+    title: 'Count security access reviews by status',
+    family,
+    description: 'How many security access reviews the org has in each status: active, pending, closed and in error.',
+    docs: docs('getSecurityAccessReviewsStats'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/security-access-reviews/stats',
+    successStatus: 200,
+    scopes: read,
+    adminRoles,
+    inputs: {},
+    response: stats,
+    outputs: {
+      activeCount: out('/activeCount', 'Active'),
+      pendingCount: out('/pendingCount', 'Pending'),
+      closedCount: out('/closedCount', 'Closed'),
+      errorCount: out('/errorCount', 'In error'),
+    },
+  },
+  {
+    id: 'listSecurityAccessReviewActions',
+    title: 'List security access review actions',
+    family,
+    description: 'The actions the review allows right now (close it, restore all revoked access).',
+    docs: docs('listSecurityAccessReviewActions'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/actions',
+    successStatus: 200,
+    scopes: read,
+    adminRoles,
+    inputs: { securityAccessReviewId: reviewIdParam },
+    response: null,
+    list: {
+      item: Type.Object({ actionType: Type.Optional(Type.String()) }),
+      paginated: false,
+      itemOutputs: { actionType: out('/actionType', 'Action') },
+    },
+    outputs: {},
+  },
+  {
+    id: 'executeSecurityAccessReviewAction',
+    title: 'Close or restore security access review',
+    family,
+    description: 'Close a security access review (CLOSE_REVIEW), or give back every access revoked in it (RESTORE_ALL_ACCESS).',
+    docs: docs('executeSecurityAccessReviewAction'),
+    lifecycle: 'GA',
+    method: 'POST',
+    path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/actions',
+    successStatus: 202,
+    scopes: manage,
+    adminRoles,
+    inputs: {
+      securityAccessReviewId: reviewIdParam,
+      actionType: bodyField('/actionType', enumOf(sarActionTypes), {
+        label: 'Action',
+        help: 'CLOSE_REVIEW ends the review now; RESTORE_ALL_ACCESS gives back all access revoked in it. "List security access review actions" says which are allowed.',
+        required: true,
+        example: 'CLOSE_REVIEW',
+      }),
+    },
+    response: null,
+    outputs: {},
+  },
+  {
+    id: 'listSecurityAccessReviewAccesses',
+    title: 'List access items of security access review',
+    family,
+    description: 'List the apps the reviewed user can reach, each with its risk severity, the actions possible on it and what sits behind it.',
+    docs: docs('listSecurityAccessReviewAccesses'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/accesses',
+    successStatus: 200,
+    scopes: read,
+    adminRoles,
+    inputs: {
+      securityAccessReviewId: reviewIdParam,
+      filter: filter(
+        'Optional. name co "…"; priority, sodConflictSeverity, assignmentMethodSeverity, pastGovernanceDecisionsSeverity, usageHistorySeverity or resourceType eq "…"; governanceLabel co "…".',
+        'priority eq "HIGH"',
+      ),
+      orderBy: orderBy(['priority', 'lastAccess', 'accessFrequency'], 'priority desc'),
+      limit: listControls.limit(200, 20),
+      after: listControls.after(),
+    },
+    response: null,
+    list: { item: accessItem, paginated: true, itemOutputs: accessItemOutputs },
+    outputs: {},
+  },
+  {
+    id: 'listSecurityAccessReviewSubAccesses',
+    title: 'List sub-access items of access item',
+    family,
+    description: 'List what grants an access item: the groups, entitlement values and entitlement bundles behind one app in the review.',
+    docs: docs('listSecurityAccessReviewSubAccesses'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/accesses/{securityAccessReviewAccessId}/sub-accesses',
+    successStatus: 200,
+    scopes: read,
+    adminRoles,
+    inputs: {
+      securityAccessReviewId: reviewIdParam,
+      securityAccessReviewAccessId: accessItemParam,
+      filter: filter('Optional. name co "…"; priority or resourceType eq "…" (resourceType: GROUP, ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE).', 'resourceType eq "GROUP"'),
+      orderBy: orderBy(['priority', 'lastAccess', 'accessFrequency'], 'priority desc'),
+      limit: listControls.limit(200, 20),
+      after: listControls.after(),
+    },
+    response: null,
+    list: {
+      item: subAccessItem,
+      paginated: true,
+      itemOutputs: {
+        id: out('/id', 'Sub-access item ID'),
+        name: out('/name', 'Name'),
+        type: out('/type', 'Type'),
+        resourceId: out('/resourceId', 'Resource ID'),
+        severity: out('/severity', 'Severity'),
+        supportedActions: out('/supportedActions', 'Possible actions'),
+        remediationStatus: out('/remediationStatus', 'Remediation status'),
+      },
+    },
+    outputs: {},
+  },
+  {
+    id: 'listSecurityAccessReviewAccessesAnomalies',
+    title: 'List anomalies of access item',
+    family,
+    description: 'Why an access item looks risky: separation-of-duties conflicts, unusual assignment, past review decisions, usage.',
+    docs: docs('listSecurityAccessReviewAccessesAnomalies'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/accesses/{securityAccessReviewTargetId}/anomalies',
+    successStatus: 200,
+    scopes: read,
+    adminRoles,
+    inputs: { securityAccessReviewId: reviewIdParam, securityAccessReviewTargetId: targetParam },
+    response: null,
+    list: {
+      item: anomaly,
+      paginated: false,
+      itemOutputs: {
+        type: out('/type', 'Kind'),
+        severity: out('/severity', 'Severity'),
+        message: out('/subtext/message', 'Explanation'),
+        sodConflicts: out('/sodConflicts', 'Separation-of-duties conflicts'),
+      },
+    },
+    outputs: {},
+  },
+  {
+    id: 'executeSecurityAccessReviewAccessesAction',
+    title: 'Revoke or restore access item',
+    family,
+    description: 'Act on one access or sub-access item of a review: revoke it, restore it, or flag it for someone to remove or restore by hand.',
+    docs: docs('executeSecurityAccessReviewAccessesAction'),
+    lifecycle: 'GA',
+    method: 'POST',
+    path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/accesses/{securityAccessReviewTargetId}/actions',
+    successStatus: 202,
+    scopes: manage,
+    adminRoles,
+    inputs: {
+      securityAccessReviewId: reviewIdParam,
+      securityAccessReviewTargetId: targetParam,
+      type: bodyField('/type', enumOf(sarAccessActionTypes), {
+        label: 'Action',
+        help: `One of ${sarAccessActionTypes.join(', ')}. The item's "Possible actions" says which apply.`,
+        required: true,
+        example: 'REVOKE_ACCESS',
+      }),
+    },
+    response: null,
+    outputs: {},
+  },
+  {
+    id: 'generateSecurityAccessReviewSummary',
+    title: 'Summarize security access review',
+    family,
+    description: 'Have Okta AI write a summary of the review\'s risks. Needs governance AI for security access reviews turned on in the org.',
+    docs: docs('generateSecurityAccessReviewSummary'),
+    lifecycle: 'GA',
+    method: 'POST',
+    path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/summary',
+    successStatus: 200,
+    scopes: manage,
+    adminRoles,
+    // Writing the summary again only replaces it, so a retry is safe.
+    idempotent: true,
+    inputs: { securityAccessReviewId: reviewIdParam },
+    response: aiSummary,
+    outputs: summaryOutputs,
+  },
+  {
+    id: 'generateSecurityAccessReviewAccessesSummary',
+    title: 'Summarize access item',
+    family,
+    description: 'Have Okta AI write a summary of one access or sub-access item of a review. Needs governance AI for security access reviews turned on.',
+    docs: docs('generateSecurityAccessReviewAccessesSummary'),
+    lifecycle: 'GA',
+    method: 'POST',
+    path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/accesses/{securityAccessReviewTargetId}/summary',
+    successStatus: 200,
+    scopes: manage,
+    adminRoles,
+    idempotent: true,
+    inputs: { securityAccessReviewId: reviewIdParam, securityAccessReviewTargetId: targetParam },
+    response: aiSummary,
+    outputs: summaryOutputs,
+  },
+  {
+    id: 'addSecurityAccessReviewComment',
+    title: 'Comment on security access review',
+    family,
+    description: 'Add a note to the review\'s history, e.g. why it was launched or what was decided.',
+    docs: docs('addSecurityAccessReviewComment'),
+    lifecycle: 'GA',
+    method: 'POST',
+    path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/comment',
+    successStatus: 204,
+    scopes: manage,
+    adminRoles,
+    inputs: {
+      securityAccessReviewId: reviewIdParam,
+      comment: bodyField('/comment', Type.String({ minLength: 1, maxLength: 1000 }), {
+        label: 'Comment',
+        help: 'The note, 1–1000 characters.',
+        required: true,
+        example: 'Launched after a suspicious sign-in report.',
+      }),
+    },
+    response: null,
+    outputs: {},
+  },
+  {
+    id: 'listSecurityAccessReviewHistory',
+    title: 'List security access review history',
+    family,
+    description: 'What happened in a review, newest last: launch, comments, revocations, closing — each with who and when.',
+    docs: docs('listSecurityAccessReviewHistory'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/history',
+    successStatus: 200,
+    scopes: read,
+    adminRoles,
+    inputs: { securityAccessReviewId: reviewIdParam, limit: listControls.limit(200, 20), after: listControls.after() },
+    response: null,
+    list: {
+      item: historyEntry,
+      paginated: true,
+      itemOutputs: {
+        id: out('/id', 'Entry ID'),
+        timestamp: out('/timestamp', 'When'),
+        message: out('/message', 'What happened'),
+        systemGenerated: out('/systemGenerated', 'By Okta', 'True when Okta did it, not a person.'),
+        actorId: out('/principalProfile/id', 'By user ID'),
+        actorLogin: out('/principalProfile/login', 'By user login'),
+      },
+    },
+    outputs: {},
+  },
+  {
+    id: 'getSecurityAccessReviewPrincipalDetails',
+    title: 'Get user under review',
+    family,
+    description: 'Read the profile of the user a review is about: department, manager, role, location, last sign-in and admin roles.',
+    docs: docs('getSecurityAccessReviewPrincipalDetails'),
+    lifecycle: 'GA',
+    method: 'GET',
+    path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/principal',
+    successStatus: 200,
+    scopes: read,
+    adminRoles,
+    inputs: { securityAccessReviewId: reviewIdParam },
+    response: principalDetails,
+    outputs: {
+      id: out('/id', 'User ID'),
+      login: out('/login', 'Login'),
+      email: out('/email', 'Email'),
+      firstName: out('/firstName', 'First name'),
+      lastName: out('/lastName', 'Last name'),
+      status: out('/status', 'Status'),
+      department: out('/department', 'Department'),
+      manager: out('/manager', 'Manager'),
+      role: out('/role', 'Role'),
+      lastLoginAt: out('/lastLoginInfo/date', 'Last sign-in'),
+      oktaAdminRoles: out('/oktaAdminRoles', 'Okta admin roles'),
+    },
+  },
+]);

@@ -1,0 +1,55 @@
+import type { RunnableCard } from './card-registry.ts';
+import { BodyTooLarge, type HttpAnswer } from './http-transport.ts';
+import { getAt } from './json-pointer.ts';
+
+/** Thrown by readBody; the pipeline turns it into a TransportError naming the card. */
+export class UnreadableResponse extends Error {}
+
+/**
+ * The body of an answer, tolerantly: null for 204/205 or an empty body; parsed JSON when it is
+ * JSON (whatever the exact content type, e.g. `application/json;charset=utf-8`); the text
+ * otherwise. Bodies larger than `maxBytes` are refused.
+ */
+export async function readBody(answer: HttpAnswer, maxBytes: number): Promise<unknown> {
+  if (answer.status === 204 || answer.status === 205 || answer.status === 304) {
+    answer.discard();
+    return null;
+  }
+  let text: string;
+  try {
+    text = await answer.text(maxBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw new UnreadableResponse(error.message);
+    throw error;
+  }
+  if (text.trim() === '') return null;
+  const type = answer.headers.get('content-type') ?? '';
+  const looksJson = /json/i.test(type) || /^\s*[[{]/.test(text);
+  if (!looksJson) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    if (answer.ok) throw new UnreadableResponse(`the answer is not valid JSON (starts with ${JSON.stringify(text.slice(0, 40))})`);
+    return text;
+  }
+}
+
+/** The records of a list answer: the `{data: […]}` envelope, or a bare array. */
+export function itemsOf(body: unknown): unknown[] {
+  if (Array.isArray(body)) return body;
+  const data = (body as { data?: unknown } | null)?.data;
+  return Array.isArray(data) ? data : [];
+}
+
+/** A non-list card's outputs: each declared output picked by its pointer, plus the full body as `response`. */
+export function outputsOf(entry: RunnableCard, body: unknown): Record<string, unknown> {
+  const outputs: Record<string, unknown> = {};
+  if (body === null || body === undefined) return outputs;
+  for (const output of entry.card.outputs) {
+    if (output.key === 'response') continue;
+    const value = getAt(body, output.from);
+    if (value !== undefined) outputs[output.key] = value;
+  }
+  outputs.response = body;
+  return outputs;
+}

@@ -1,0 +1,371 @@
+/**
+ * One function per card we append to a flow, with the field keys each card type uses in real
+ * exports (or, for documented/inferred types, in Okta's function reference). Each returns the
+ * output(s) later cards wire from.
+ */
+import type { ValueType } from './format.ts';
+import { FlowBuilder, literal, type CardHandle, type FieldSpec, type Port, type Source } from './flow-builder.ts';
+import { shortId, uuidV5 } from './ids.ts';
+import type { Operator } from './kinds.ts';
+
+export { literal };
+export type { Port, Source };
+
+const text: ValueType = 'string';
+const isPort = (s: Source): s is Port => 'card' in s;
+
+/** Wires `source` into `card.in(key)` when it is a port (literals are already typed on the card). */
+function feed(fb: FlowBuilder, card: CardHandle, key: string, source: Source, wrap = false) {
+  if (isPort(source)) fb.wire(source, card.in(key), { wrap });
+}
+
+/**
+ * Compose: `template` marks values as `{{name}}`; each becomes an input with a shortid key, as in
+ * real Compose cards (`{{{Kx7pQ2mA9}}}`), labelled with the name.
+ */
+export function compose(fb: FlowBuilder, role: string, template: string, values: Record<string, Source>, name = 'Compose'): Port {
+  const keys = Object.fromEntries(Object.keys(values).map((n) => [n, shortId(`${fb.role}|${role}|slot|${n}`, 9)]));
+  const body = template.replace(/\{\{(\w+)\}\}/g, (_, n: string) => {
+    if (!keys[n]) throw new Error(`compose ${role}: no value for {{${n}}}`);
+    return `{{{${keys[n]}}}}`;
+  });
+  const card = fb.step('compose', role, {
+    name,
+    inputs: [
+      { key: '_text_', type: text, value: body, label: 'text' },
+      ...Object.entries(values).map(([n, s]) => FlowBuilder.input(keys[n]!, s, { type: text, list: false, label: n, custom: true })),
+    ],
+    outputs: [{ key: 'output', type: text }],
+  });
+  for (const [n, s] of Object.entries(values)) feed(fb, card, keys[n]!, s);
+  return card.out('output');
+}
+
+/** Get: the value at a dotted path inside an object (or list). */
+export function get(fb: FlowBuilder, role: string, object: Port, path: string, type: ValueType, list = false, name = `Get ${path}`): Port {
+  const card = fb.step('get', role, {
+    name,
+    inputs: [FlowBuilder.input('object', object, { required: true }), { key: 'path', type: text, value: path, required: true }],
+    outputs: [{ key: 'output', type, list }],
+  });
+  feed(fb, card, 'object', object);
+  return card.out('output');
+}
+
+export function replace(fb: FlowBuilder, role: string, input: Source, find: string, replacement: string, name = 'Replace'): Port {
+  const card = fb.step('replace', role, {
+    name,
+    inputs: [
+      FlowBuilder.input('string', input, { label: 'look in', type: text }),
+      { key: 'src', type: text, value: find, label: 'look for' },
+      { key: 'dest', type: text, value: replacement, label: 'replace with' },
+      { key: 'global', type: 'boolean', value: true, label: 'all instances' },
+      { key: 'sensitive', type: 'boolean', value: true, label: 'case sensitive' },
+    ],
+    outputs: [{ key: 'output', type: text }],
+  });
+  feed(fb, card, 'string', input);
+  return card.out('output');
+}
+
+export function split(fb: FlowBuilder, role: string, input: Source, separator: string, name = 'Split'): Port {
+  const card = fb.step('split', role, {
+    name,
+    inputs: [FlowBuilder.input('string', input, { label: 'text', type: text, required: true }), { key: 'delimiter', type: text, value: separator, label: 'separator' }],
+    outputs: [{ key: 'output', type: text, list: true, label: 'result list' }],
+  });
+  feed(fb, card, 'string', input);
+  return card.out('output');
+}
+
+export function find(fb: FlowBuilder, role: string, input: Source, what: string, name = 'Find'): Port {
+  const card = fb.step('find', role, {
+    name,
+    inputs: [FlowBuilder.input('string', input, { label: 'look in', type: text, required: true }), { key: 'substr', type: text, value: what, label: 'look for', required: true }],
+    outputs: [{ key: 'output', type: 'number', label: 'position' }],
+  });
+  feed(fb, card, 'string', input);
+  return card.out('output');
+}
+
+export function segment(fb: FlowBuilder, role: string, input: Source, start: Source, end: Source, name = 'Text Segment'): Port {
+  const card = fb.step('textSegment', role, {
+    name,
+    inputs: [
+      FlowBuilder.input('string', input, { label: 'text', type: text, required: true }),
+      FlowBuilder.input('start', start, { label: 'start at', type: 'number' }),
+      FlowBuilder.input('end', end, { label: 'end before', type: 'number' }),
+    ],
+    outputs: [{ key: 'output', type: text, label: 'segment' }],
+  });
+  feed(fb, card, 'string', input);
+  feed(fb, card, 'start', start);
+  feed(fb, card, 'end', end);
+  return card.out('output');
+}
+
+/** First (shift) or Last (pop): the item, and the list without it. */
+export function takeItem(fb: FlowBuilder, role: string, which: 'first' | 'last', list: Port, itemType: ValueType, name?: string) {
+  const card = fb.step(which, role, {
+    name: name ?? (which === 'first' ? 'First item' : 'Last item'),
+    inputs: [FlowBuilder.input('list', list, { required: true, list: true })],
+    outputs: [
+      { key: 'list', type: list.type, list: true },
+      { key: 'item', type: itemType },
+    ],
+  });
+  feed(fb, card, 'list', list);
+  return { item: card.out('item'), rest: card.out('list') };
+}
+
+export function length(fb: FlowBuilder, role: string, list: Port, name = 'Count'): Port {
+  const card = fb.step('length', role, {
+    name,
+    inputs: [FlowBuilder.input('list', list, { required: true, list: true })],
+    outputs: [{ key: 'length', type: 'number' }],
+  });
+  feed(fb, card, 'list', list);
+  return card.out('length');
+}
+
+export function union(fb: FlowBuilder, role: string, a: Port, b: Port, wrapB = false, name = 'Combine'): Port {
+  const card = fb.step('union', role, {
+    name,
+    inputs: [
+      FlowBuilder.input('list1', a, { list: true, label: 'List 1' }),
+      FlowBuilder.input('list2', b, { list: true, type: a.type, label: 'List 2' }),
+    ],
+    outputs: [{ key: 'union', type: a.type, list: true }],
+  });
+  feed(fb, card, 'list1', a);
+  feed(fb, card, 'list2', b, wrapB);
+  return card.out('union');
+}
+
+/** Find (findBy): the first item whose value at `path` equals `value`; index is -1 when none does. */
+export function findBy(fb: FlowBuilder, role: string, list: Port, path: string, value: Source, name = 'Find item') {
+  const card = fb.step('findBy', role, {
+    name,
+    inputs: [
+      FlowBuilder.input('list', list, { required: true, list: true }),
+      { key: 'operator', type: text, value: '==', required: true },
+      { key: 'path', type: text, value: path },
+      FlowBuilder.input('comparison', value, { type: text, required: true }),
+    ],
+    outputs: [
+      { key: 'item', type: 'object' },
+      { key: 'index', type: 'number' },
+    ],
+  });
+  feed(fb, card, 'list', list);
+  feed(fb, card, 'comparison', value);
+  return { item: card.out('item'), index: card.out('index') };
+}
+
+export function stringify(fb: FlowBuilder, role: string, value: Port, name = 'Stringify'): Port {
+  const card = fb.step('stringify', role, {
+    name,
+    inputs: [FlowBuilder.input('object', value, { required: true })],
+    outputs: [{ key: 'output', type: text }],
+  });
+  feed(fb, card, 'object', value);
+  return card.out('output');
+}
+
+export function urlParse(fb: FlowBuilder, role: string, url: Port, name = 'Parse URL') {
+  const card = fb.step('urlParse', role, {
+    name,
+    inputs: [FlowBuilder.input('url', url, { required: true, type: text })],
+    outputs: [
+      { key: 'protocol', type: text },
+      { key: 'host', type: text },
+      { key: 'port', type: 'number' },
+      { key: 'path', type: text },
+      { key: 'query', type: text },
+    ],
+  });
+  feed(fb, card, 'url', url);
+  return { path: card.out('path'), query: card.out('query') };
+}
+
+export function urlEncode(fb: FlowBuilder, role: string, value: Port, name = 'Encode Component'): Port {
+  const card = fb.step('urlEncode', role, {
+    name,
+    inputs: [FlowBuilder.input('text', value, { required: true, type: text })],
+    outputs: [{ key: 'output', type: text }],
+  });
+  feed(fb, card, 'text', value);
+  return card.out('output');
+}
+
+/** A value for one key of a Construct card, optionally wrapped into a one-item list on the wire. */
+export interface Member {
+  source: Source;
+  type?: ValueType;
+  list?: boolean;
+  wrap?: boolean;
+}
+
+/** Construct: an object with one key per input. */
+export function construct(fb: FlowBuilder, role: string, members: Record<string, Member>, name = 'Construct'): Port {
+  const card = fb.step('construct', role, {
+    name,
+    inputs: Object.entries(members).map(([key, m]) =>
+      FlowBuilder.input(key, m.source, { custom: true, ...(m.type ? { type: m.type } : {}), ...(m.list !== undefined ? { list: m.list } : {}) }),
+    ),
+    outputs: [{ key: 'output', type: 'object' }],
+  });
+  for (const [key, m] of Object.entries(members)) feed(fb, card, key, m.source, m.wrap);
+  return card.out('output');
+}
+
+/** Return Error If: stops the flow with `message` (and status 400) when `a op b`. */
+export function failIf(fb: FlowBuilder, role: string, a: Source, op: Operator, b: Source, message: Source, name = 'Return Error If') {
+  const card = fb.step('returnErrorIf', role, {
+    name,
+    inputs: [
+      ...fb.comparison(a, op, b),
+      FlowBuilder.input('message', message, { type: text }),
+      { key: 'statusCode', type: 'number', value: 400 },
+    ],
+  });
+  fb.connect(card, { 'left-operand': a, 'right-operand': b, message });
+}
+
+/** Continue If: stops the flow quietly, with `message`, unless `a op b`. */
+export function continueIf(fb: FlowBuilder, role: string, a: Source, op: Operator, b: Source, message: Source, name = 'Continue If') {
+  const card = fb.step('continueIf', role, {
+    name,
+    inputs: [...fb.comparison(a, op, b), FlowBuilder.input('message', message, { type: text, group: 'otherwise' })],
+    outputs: [{ key: 'message', type: text, metadata: { hidden: true } }],
+  });
+  fb.connect(card, { 'left-operand': a, 'right-operand': b });
+  if (isPort(message)) fb.wire(message, card.in('message', 'otherwise'));
+}
+
+export function assign(fb: FlowBuilder, role: string, values: Record<string, { source: Source; type?: ValueType; list?: boolean }>, name = 'Assign') {
+  const card = fb.step('assign', role, {
+    name,
+    inputs: Object.entries(values).map(([key, v]) => FlowBuilder.input(key, v.source, { custom: true, type: v.type, list: v.list })),
+  });
+  for (const [key, v] of Object.entries(values)) feed(fb, card, key, v.source);
+  return card;
+}
+
+/** What a caller needs to know of a helper flow: its id and the fields it takes and returns, by key. */
+export interface HelperRef {
+  uuid: string;
+  name: string;
+  takes: Map<string, FieldSpec>;
+  returns: Map<string, FieldSpec>;
+}
+
+/** A helper's reference from its role (which fixes its UUID), name, and fields by key. */
+export function makeRef(role: string, name: string, takes: FieldSpec[], returns: FieldSpec[]): HelperRef {
+  return { uuid: uuidV5(`flow:${role}`), name, takes: new Map(takes.map((f) => [f.key, f])), returns: new Map(returns.map((f) => [f.key, f])) };
+}
+
+/** A Return field of a helper, without its key (what `returnValues` takes). */
+export function spec(ref: HelperRef, key: string): Omit<FieldSpec, 'key'> {
+  const { key: _key, ...rest } = ref.returns.get(key)!;
+  return rest;
+}
+
+/**
+ * Call Flow: passes `pass` to the helper's fields of the same keys and exposes the Return fields
+ * named in `want`. Keys the helper doesn't have fail the build (Call Flow matches by key).
+ */
+export function callFlow(
+  fb: FlowBuilder,
+  role: string,
+  helper: HelperRef,
+  pass: Record<string, Source>,
+  want: string[],
+  name = `Call ${helper.name}`,
+): Record<string, Port> {
+  const inputs: FieldSpec[] = [{ key: 'flo', type: 'flo', value: helper.uuid, required: true, label: 'Helper Flow' }];
+  const wrap: string[] = [];
+  for (const [key, source] of Object.entries(pass)) {
+    const target = helper.takes.get(key);
+    if (!target) throw new Error(`${fb.role}: "${helper.name}" has no input "${key}" (it takes ${[...helper.takes.keys()].join(', ')})`);
+    if (isPort(source) && target.list && !source.list) wrap.push(key);
+    if (isPort(source) && !target.list && source.list) throw new Error(`${fb.role}: "${helper.name}" takes one value in "${key}", not a list`);
+    inputs.push(FlowBuilder.input(key, source, { type: target.type, list: Boolean(target.list), label: target.label, custom: true, metadata: { transient: true } }));
+  }
+  const outputs = want.map((key): FieldSpec => {
+    const ret = helper.returns.get(key);
+    if (!ret) throw new Error(`${fb.role}: "${helper.name}" returns no "${key}" (it returns ${[...helper.returns.keys()].join(', ')})`);
+    return { key, type: ret.type, list: ret.list, label: ret.label, custom: true };
+  });
+  const card = fb.step('callFlow', role, { name, inputs, outputs });
+  for (const [key, source] of Object.entries(pass)) feed(fb, card, key, source, wrap.includes(key));
+  return Object.fromEntries(want.map((key) => [key, card.out(key)]));
+}
+
+/** Return: hands the named values back to the caller, under those keys. */
+export function returnValues(fb: FlowBuilder, values: Record<string, { source: Source; spec: Omit<FieldSpec, 'key'> }>, name = 'Return') {
+  const card = fb.step('return', 'return', {
+    name,
+    inputs: Object.entries(values).map(([key, v]) => ({ ...v.spec, key, custom: true, ...('literal' in v.source ? { value: v.source.literal } : {}) })),
+  });
+  for (const [key, v] of Object.entries(values)) feed(fb, card, key, v.source);
+}
+
+/**
+ * The Okta connector's Custom API Action: `method` on a relative URL (the connection adds the org
+ * host and the token), with an optional Query object and Body.
+ */
+export function customApiAction(
+  fb: FlowBuilder,
+  role: string,
+  request: { method: string; url: Source; query?: Port; body?: Port; config: string; name: string; comments: string },
+) {
+  const inputs: FieldSpec[] = [
+    {
+      key: 'requestType',
+      type: 'string',
+      group: 'parameters',
+      value: request.method,
+      flags: 'p',
+      label: 'Request Type',
+      metadata: { type: 'list', choices: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((m) => ({ label: m, value: m })), dependencies: [], optional: false, ordering: 0 },
+    },
+    { ...FlowBuilder.input('Relative URL', request.url, { type: 'string', list: false }), group: 'Request', required: true, metadata: { optional: false } },
+  ];
+  if (request.query) inputs.push({ key: 'Query', type: 'object', group: 'Request', metadata: { optional: false } });
+  if (request.body) inputs.push({ key: 'Body', type: 'object', list: request.body.list, group: 'Request', metadata: { optional: false } });
+  const card = fb.step('customApiAction', role, {
+    name: request.name,
+    config: request.config,
+    connectorModel: true,
+    comments: request.comments,
+    // The connector's hook that offers the Request fields (real cards carry it; the key is any UUID).
+    meta: {
+      [uuidV5(`hook:${fb.role}|${role}`)]: {
+        id: shortId(`${fb.role}|${role}|hook`, 12),
+        address: { key: null, group: 'Request', fieldIndex: 0, defaultValue: { path: [], method: 'getHttpInputs', data: {} }, namespace: 'input' },
+      },
+    },
+    inputs,
+    outputs: [
+      { key: 'Status Code', type: 'number', group: 'Response' },
+      { key: 'Headers', type: 'object', group: 'Response' },
+      { key: 'Body', type: 'object', group: 'Response' },
+    ],
+  });
+  if (isPort(request.url)) fb.wire(request.url, card.in('Relative URL', 'Request'));
+  if (request.query) fb.wire(request.query, card.in('Query', 'Request'));
+  if (request.body) fb.wire(request.body, card.in('Body', 'Request'));
+  return { status: card.out('Status Code', 'Response'), headers: card.out('Headers', 'Response'), body: card.out('Body', 'Response') };
+}
+
+/** The four platform fields every Helper Flow card starts with. */
+export function contextFields(): FieldSpec[] {
+  const t = (type: ValueType) => ({ type, collection: false });
+  return [
+    { key: 'index', type: 'number', group: 'context', label: 'Index' },
+    { key: 'parent', type: { id: t('string'), method: t('string'), name: t('string'), execution_id: t('string') }, group: 'context', label: 'Caller', metadata: { collapsed: true } },
+    { key: 'error', type: { message: t('string'), method: t('string'), flo: t('number'), execution: t('string') }, group: 'context', label: 'Error', metadata: { collapsed: true } },
+    { key: 'execution_id', type: 'string', group: 'context', label: 'Execution ID' },
+  ];
+}
