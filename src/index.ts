@@ -17,3 +17,5 @@ export {
   type ConnectionKind,
   type OAuthConfig,
 } from './auth/index.ts';
+export { startSimulator, type Simulator, type SimulatorOptions, type SimSeed } from './simulator/index.ts';
+export { flows, runFlow, flowContext, FlowInputError, type FlowContext, type FlowTemplate } from './flows/index.ts';

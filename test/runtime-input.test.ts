@@ -76,6 +76,17 @@ describe('input validation, before anything is sent', () => {
     expect(neither).toMatchObject({ rule: 'oneOf', field: 'labelValues' });
   });
 
+  it('refuses two fields of an at-most-one group (friendly and API form on an update)', async () => {
+    const error = await rejection(
+      runCard(
+        'updateSecurityAccessReview',
+        { securityAccessReviewId: 'sar8f3mZq2LwTn5Yv0g7', reviewerUserIds: [user(2)], reviewerSettings: { type: 'USER', userSettings: { includedUserIds: [user(3)] } } },
+        connection,
+      ),
+    );
+    expect(error).toMatchObject({ rule: 'atMostOne', field: 'reviewerSettings' });
+  });
+
   it('rejects a non-object input', async () => {
     const error = await rejection(runCard('getLabel', 'lbc18v2lemBedxq6l1d7' as never, connection));
     expect(error.rule).toBe('type');

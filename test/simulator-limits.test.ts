@@ -65,6 +65,9 @@ describe('rate-limit headers and buckets', () => {
     expect(await limitOf('GET', '/governance/api/v1/teams')).toBe(30);
     expect(await limitOf('POST', '/governance/api/v1/request-types', {})).toBe(15);
     expect(await limitOf('GET', '/governance/api/v1/request-types')).toBe(50);
+    // delegates and settings share a 5000 bucket (the simulator serves neither: a 404 still counts)
+    expect(await limitOf('GET', '/governance/api/v1/settings')).toBe(5000);
+    expect(rate((await call(sim, 'GET', '/governance/api/v1/delegates')).headers).remaining).toBe(4998);
   });
 
   it('shares one bucket between a list and its get-by-id, and keeps families apart', async () => {

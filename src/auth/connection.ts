@@ -12,9 +12,14 @@ export interface AuthorizeRequest {
   scopes: readonly string[];
 }
 
+/** Read access to response headers (case-insensitive names): a fetch `Headers` is one. */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
 export interface AuthFailure {
   status: number;
-  headers: Headers;
+  headers: HeaderReader;
 }
 
 /** What a connection did about a refused request: the runtime retries it once per kind. */

@@ -1,6 +1,8 @@
 import { UsageError, type Command } from './command.ts';
 import { buildCommand } from './commands/build.ts';
 import { cardsCommand, describeCommand } from './commands/cards.ts';
+import { demoCommand } from './commands/demo.ts';
+import { flowCommand } from './commands/flow.ts';
 import { invokeCommand } from './commands/invoke.ts';
 import { lintCommand } from './commands/lint.ts';
 import { simCommand } from './commands/sim.ts';
@@ -10,6 +12,8 @@ const commands: Record<string, Command> = {
   cards: cardsCommand,
   describe: describeCommand,
   invoke: invokeCommand,
+  flow: flowCommand,
+  demo: demoCommand,
   lint: lintCommand,
   sim: simCommand,
 };
@@ -45,8 +49,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`oig ${name}: ${error.message}\n\n${command.usage}\n`);
+    // node:util parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes: usage errors too.
+    const parseArgsError = String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
+    if (error instanceof UsageError || parseArgsError) {
+      process.stderr.write(`oig ${name}: ${(error as Error).message}\n\n${command.usage}\n`);
       return 2;
     }
     throw error;

@@ -1,4 +1,4 @@
-import type { ConnectionKind } from '../auth/connection.ts';
+import type { ConnectionKind, HeaderReader } from '../auth/connection.ts';
 import { OktaApiError, redact, type ErrorCause } from './errors.ts';
 
 export interface FailedAnswer {
@@ -6,7 +6,7 @@ export interface FailedAnswer {
   method: string;
   path: string;
   status: number;
-  headers: Headers;
+  headers: HeaderReader;
   body: unknown;
   connectionKind: ConnectionKind;
   secrets: readonly string[];

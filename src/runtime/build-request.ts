@@ -1,7 +1,6 @@
-import type { CardInput } from '../compile/card.ts';
 import type { RunnableCard } from './card-registry.ts';
 import { CardInputError } from './errors.ts';
-import { pointerTokens, setAt } from './json-pointer.ts';
+import { setAt } from './json-pointer.ts';
 import { encodePathSegment, encodeQuery } from './url.ts';
 import { show, type CardInputValues } from './validate-input.ts';
 
@@ -28,10 +27,9 @@ export function buildRequest(entry: RunnableCard, values: CardInputValues): Plan
   let body: unknown;
   let bodyObject: Record<string, unknown> | undefined;
 
-  // Shallow pointers first, so deeper fields merge into objects placed before them.
-  const given = card.inputs.filter((i) => values[i.key] !== undefined).sort((a, b) => depth(a) - depth(b));
-  for (const input of given) {
+  for (const input of entry.placementOrder) {
     const value = values[input.key];
+    if (value === undefined) continue;
     const to = input.to;
     if (to.in === 'path') {
       pathParams[to.name] = safePathValue(card.id, input.key, value);
@@ -58,10 +56,6 @@ export function buildRequest(entry: RunnableCard, values: CardInputValues): Plan
     return encodePathSegment(value);
   });
   return { method: card.method, path, query: encodeQuery(queryPairs), body, pathParams, queryParams };
-}
-
-function depth(input: CardInput): number {
-  return input.to.in === 'body' ? pointerTokens(input.to.pointer).length : 0;
 }
 
 /** Map the friendly keys of one list item to where the API wants them; unmapped keys keep their name. */

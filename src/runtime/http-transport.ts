@@ -11,7 +11,7 @@ import type { Readable } from 'node:stream';
 export interface HttpAnswer {
   status: number;
   ok: boolean;
-  headers: Headers;
+  headers: ResponseHeaders;
   /** The body as text (decompressed), refused past `maxBytes`. */
   text(maxBytes: number): Promise<string>;
   /** Drop the body without reading it. */
@@ -24,6 +24,23 @@ export interface HttpInit {
   body?: string;
   timeoutMs: number;
   signal?: AbortSignal;
+}
+
+/** Node's parsed response headers (lower-case names, repeated ones joined with ", "). */
+export class ResponseHeaders {
+  constructor(private readonly raw: IncomingMessage['headers']) {}
+
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  toObject(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const name of Object.keys(this.raw)) out[name] = this.get(name)!;
+    return out;
+  }
 }
 
 /** The body was larger than allowed. */
@@ -70,10 +87,7 @@ export function sendHttp(url: URL, init: HttpInit): Promise<HttpAnswer> {
 
 function answer(res: IncomingMessage, done: () => void, onBodyFailure: (handler: (error: Error) => void) => void): HttpAnswer {
   const status = res.statusCode ?? 0;
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(res.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
+  const headers = new ResponseHeaders(res.headers);
   return {
     status,
     ok: status >= 200 && status < 300,

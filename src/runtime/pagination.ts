@@ -1,3 +1,4 @@
+import type { HeaderReader } from '../auth/connection.ts';
 import { nextFromLinkHeader } from './link-header.ts';
 
 /**
@@ -5,7 +6,7 @@ import { nextFromLinkHeader } from './link-header.ts';
  * (the teams backend, where `next: {}` means no more), or a `Link: <…>; rel="next"` header.
  * The caller re-bases it onto the org; the runtime never builds a cursor itself.
  */
-export function nextPageHref(body: unknown, headers: Headers): string | undefined {
+export function nextPageHref(body: unknown, headers: HeaderReader): string | undefined {
   return hrefIn(body, '_links') ?? hrefIn(body, 'links') ?? nextFromLinkHeader(headers.get('link'));
 }
 

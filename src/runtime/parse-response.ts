@@ -22,9 +22,9 @@ export async function readBody(answer: HttpAnswer, maxBytes: number): Promise<un
     if (error instanceof BodyTooLarge) throw new UnreadableResponse(error.message);
     throw error;
   }
-  if (text.trim() === '') return null;
-  const type = answer.headers.get('content-type') ?? '';
-  const looksJson = /json/i.test(type) || /^\s*[[{]/.test(text);
+  const first = firstNonSpace(text);
+  if (first === undefined) return null;
+  const looksJson = first === '{' || first === '[' || /json/i.test(answer.headers.get('content-type') ?? '');
   if (!looksJson) return text;
   try {
     return JSON.parse(text) as unknown;
@@ -32,6 +32,14 @@ export async function readBody(answer: HttpAnswer, maxBytes: number): Promise<un
     if (answer.ok) throw new UnreadableResponse(`the answer is not valid JSON (starts with ${JSON.stringify(text.slice(0, 40))})`);
     return text;
   }
+}
+
+function firstNonSpace(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t') return c;
+  }
+  return undefined;
 }
 
 /** The records of a list answer: the `{data: […]}` envelope, or a bare array. */

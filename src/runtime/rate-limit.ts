@@ -1,3 +1,4 @@
+import type { HeaderReader } from '../auth/connection.ts';
 /**
  * Okta's rate-limit headers (API-NOTES §3): X-Rate-Limit-Limit / -Remaining / -Reset (epoch
  * seconds), on every response. The 429 wait is Reset − the server's Date + 1 s; a 429 with
@@ -10,7 +11,7 @@ export interface RateLimit {
   reset: number;
 }
 
-function headerNumber(headers: Headers, name: string): number | undefined {
+function headerNumber(headers: HeaderReader, name: string): number | undefined {
   const raw = headers.get(name);
   if (raw === null) return undefined;
   // A duplicated header arrives comma-joined; the largest value is the safe reading.
@@ -18,7 +19,7 @@ function headerNumber(headers: Headers, name: string): number | undefined {
   return values.length ? Math.max(...values) : undefined;
 }
 
-export function readRateLimit(headers: Headers): RateLimit | null {
+export function readRateLimit(headers: HeaderReader): RateLimit | null {
   const limit = headerNumber(headers, 'x-rate-limit-limit');
   const remaining = headerNumber(headers, 'x-rate-limit-remaining');
   const reset = headerNumber(headers, 'x-rate-limit-reset');
@@ -27,7 +28,7 @@ export function readRateLimit(headers: Headers): RateLimit | null {
 }
 
 /** The server's clock minus ours (ms), from the Date header; 0 when there is none. */
-export function serverClockOffset(headers: Headers, now: number): number {
+export function serverClockOffset(headers: HeaderReader, now: number): number {
   const date = Date.parse(headers.get('date') ?? '');
   return Number.isFinite(date) ? date - now : 0;
 }
@@ -39,7 +40,7 @@ export interface TooManyRequests {
 }
 
 /** How to wait out a 429. `retry` counts earlier 429 retries of this request (for the backoff). */
-export function tooManyRequests(headers: Headers, retry: number, now: number): TooManyRequests {
+export function tooManyRequests(headers: HeaderReader, retry: number, now: number): TooManyRequests {
   const limit = headerNumber(headers, 'x-rate-limit-limit');
   const reset = headerNumber(headers, 'x-rate-limit-reset');
   if (limit === 0 || reset === undefined) {
@@ -85,7 +86,7 @@ export class RateLimiter {
   }
 
   /** Learn from an answer's headers. The server's count wins, minus requests already on their way. */
-  update(key: string, limit: RateLimit, headers: Headers, now: number): void {
+  update(key: string, limit: RateLimit, headers: HeaderReader, now: number): void {
     // +1 s like the 429 wait: the server's window may close a little after its Reset second.
     const resetAt = limit.reset * 1000 - serverClockOffset(headers, now) + 1000;
     const bucket = this.buckets.get(key);

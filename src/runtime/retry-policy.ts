@@ -1,3 +1,4 @@
+import type { HeaderReader } from '../auth/connection.ts';
 import { tooManyRequests } from './rate-limit.ts';
 
 /**
@@ -34,7 +35,7 @@ export interface RetryState {
 
 const RETRYABLE_5XX = new Set([500, 502, 503, 504]);
 
-export function planForStatus(status: number, headers: Headers, state: RetryState, settings: RetrySettings): RetryPlan | null {
+export function planForStatus(status: number, headers: HeaderReader, state: RetryState, settings: RetrySettings): RetryPlan | null {
   if (status === 429) {
     const { form, waitMs } = tooManyRequests(headers, state.retries, state.now);
     return withinBounds({ reason: form === 'rate' ? 'rate-limit' : 'concurrency-limit', waitMs: waitMs + jitter(waitMs) }, state, settings);

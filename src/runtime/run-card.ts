@@ -145,5 +145,5 @@ function firstUrl(ctx: SendContext, request: PlannedRequest): URL {
 }
 
 function result(answer: Answer, outputs: Record<string, unknown>): CardResult {
-  return { status: answer.status, outputs, body: answer.body, headers: Object.fromEntries(answer.headers), rateLimit: answer.rateLimit };
+  return { status: answer.status, outputs, body: answer.body, headers: answer.headers.toObject(), rateLimit: answer.rateLimit };
 }

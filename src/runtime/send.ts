@@ -1,10 +1,10 @@
-import type { AuthorizeRequest, Connection, Recovery } from '../auth/connection.ts';
+import type { AuthorizeRequest, Connection, HeaderReader, Recovery } from '../auth/connection.ts';
 import { packageVersion } from '../version.ts';
 import { toApiError } from './api-error.ts';
 import type { RunnableCard } from './card-registry.ts';
 import { TransportError, redact } from './errors.ts';
 import type { Clock, RuntimeEvent } from './options.ts';
-import { sendHttp, type HttpAnswer } from './http-transport.ts';
+import { sendHttp, type HttpAnswer, type ResponseHeaders } from './http-transport.ts';
 import { readBody, UnreadableResponse } from './parse-response.ts';
 import { bucketKey, readRateLimit, type RateLimit, type RateLimiter } from './rate-limit.ts';
 import { planForNetworkError, planForStatus, type RetryPlan, type RetrySettings } from './retry-policy.ts';
@@ -25,7 +25,7 @@ export interface SendContext {
 
 export interface Answer {
   status: number;
-  headers: Headers;
+  headers: ResponseHeaders;
   body: unknown;
   url: URL;
   rateLimit: RateLimit | null;

@@ -43,6 +43,18 @@ export function validateInput(entry: RunnableCard, input: unknown): CardInputVal
       throw new CardInputError(card.id, group[0]!, 'oneOf', `${card.id}: give one of ${group.map((k) => `"${k}"`).join(' or ')} (${describeGroup(entry, group)}).`);
     }
   }
+  for (const group of card.atMostOne ?? []) {
+    const given = group.filter((key) => key in values);
+    if (given.length > 1) {
+      throw new CardInputError(
+        card.id,
+        given[1]!,
+        'atMostOne',
+        `${card.id}: give at most one of ${given.map((k) => `"${k}"`).join(' and ')}: they set the same thing (${describeGroup(entry, group)}). Drop one.`,
+        values[given[1]!],
+      );
+    }
+  }
   if (!entry.validate(values)) throw fromSchemaError(entry, entry.validate.errors ?? []);
   return values;
 }

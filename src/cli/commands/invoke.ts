@@ -75,7 +75,7 @@ function parseOptions(args: string[]) {
   }
 }
 
-function readInput(raw: string | undefined): Record<string, unknown> {
+export function readInput(raw: string | undefined): Record<string, unknown> {
   if (raw === undefined) return {};
   let text = raw;
   if (raw.startsWith('@')) {
@@ -113,7 +113,7 @@ function write(text: string): Promise<void> {
   });
 }
 
-function printEvent(event: RuntimeEvent): void {
+export function printEvent(event: RuntimeEvent): void {
   if (event.type === 'retry') {
     const why = { 'rate-limit': 'rate limit (429)', 'concurrency-limit': 'concurrency limit (429)', 'server-error': `server error (${event.status})`, network: 'network failure', 'new-token': 'token refused; fetched a new one', 'dpop-nonce': 'DPoP nonce requested' }[event.reason] ?? event.reason;
     process.stderr.write(`oig: ${event.card}: ${why}; retrying in ${(event.waitMs / 1000).toFixed(1)} s\n`);
@@ -123,7 +123,7 @@ function printEvent(event: RuntimeEvent): void {
 }
 
 /** Print the failure and return the exit code of DESIGN.md. */
-function report(error: unknown): number {
+export function report(error: unknown): number {
   if (error instanceof CardInputError) {
     process.stderr.write(`oig invoke: ${error.message}\n`);
     return 2;

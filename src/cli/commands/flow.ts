@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import { connectionFromEnv } from '../../auth/env.ts';
+import { FlowInputError, flowContext, flows, runFlow, validateFlowInput } from '../../flows/index.ts';
+import { UsageError, type Command } from '../command.ts';
+import { printEvent, readInput, report } from './invoke.ts';
+
+const usage = `Usage: oig flow <name> --input '<json>'|@file [--org URL] [--pace]
+
+Runs a flow template: a composition of cards for one job, over the same connection as \`oig invoke\`.
+Templates:
+${Object.values(flows).map((f) => `  ${f.name.padEnd(32)} ${f.title}`).join('\n')}
+
+Credentials come from the environment as for \`oig invoke\`. Result JSON on stdout; progress on stderr.
+Exit codes: 0 ok · 1 Okta answered with an error · 2 invalid input or usage · 3 configuration or authentication failure.`;
+
+export const flowCommand: Command = {
+  summary: 'run a flow template (launch a review, file a request, label resources, review on a risk event)',
+  usage,
+  async run(args) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, options: { input: { type: 'string' }, org: { type: 'string' }, pace: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const { values, positionals } = parsed;
+    const name = positionals[0];
+    if (!name) throw new UsageError('name the flow template to run');
+    if (!flows[name]) throw new UsageError(`no flow template "${name}"; use one of ${Object.keys(flows).join(', ')}`);
+    const input = readInput(values.input);
+    try {
+      validateFlowInput(name, input);
+      const connection = connectionFromEnv(process.env, values.org ? { orgUrl: values.org } : {});
+      const ctx = flowContext(connection, {
+        onEvent: printEvent,
+        ...(values.pace ? { pace: true } : {}),
+        progress: (message) => process.stderr.write(`oig flow ${name}: ${message}\n`),
+      });
+      const result = await runFlow(name, input, ctx);
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof FlowInputError) {
+        process.stderr.write(`oig flow: ${error.message}\n`);
+        return 2;
+      }
+      return report(error);
+    }
+  },
+};
