@@ -54,7 +54,9 @@ export async function reviewOnRiskEvent(ctx: FlowContext, given: RiskEventInput)
   const reviewers = listOf(given.reviewers).filter((r) => r !== subject?.id && r.toLowerCase() !== subject?.login?.toLowerCase());
   if (reviewers.length === 0) throw new FlowInputError(name, 'reviewers', `only names the user under review (${who}); configure other reviewers`);
 
-  for (const status of ['ACTIVE', 'PENDING']) {
+  // PENDING first: a review only moves PENDING → ACTIVE, so one that turns ACTIVE between the two
+  // queries is still seen by the second.
+  for (const status of ['PENDING', 'ACTIVE']) {
     for await (const review of ctx.iterate('listSecurityAccessReviews', { filter: `status eq "${status}"` })) {
       const details = await ctx.run('getSecurityAccessReviewPrincipalDetails', { securityAccessReviewId: String(review.id) });
       const principal = details.body as { id?: string; login?: string; profile?: { login?: string } };

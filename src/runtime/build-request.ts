@@ -1,6 +1,7 @@
+import type { Card, CardInput } from '../compile/card.ts';
 import type { RunnableCard } from './card-registry.ts';
 import { CardInputError } from './errors.ts';
-import { setAt } from './json-pointer.ts';
+import { pointerTokens, setAt } from './json-pointer.ts';
 import { encodePathSegment, encodeQuery } from './url.ts';
 import { show, type CardInputValues } from './validate-input.ts';
 
@@ -27,7 +28,7 @@ export function buildRequest(entry: RunnableCard, values: CardInputValues): Plan
   let body: unknown;
   let bodyObject: Record<string, unknown> | undefined;
 
-  for (const input of entry.placementOrder) {
+  for (const input of placementOrder(card)) {
     const value = values[input.key];
     if (value === undefined) continue;
     const to = input.to;
@@ -56,6 +57,19 @@ export function buildRequest(entry: RunnableCard, values: CardInputValues): Plan
     return encodePathSegment(value);
   });
   return { method: card.method, path, query: encodeQuery(queryPairs), body, pathParams, queryParams };
+}
+
+const orders = new WeakMap<Card, readonly CardInput[]>();
+
+/** Inputs in the order they are placed: shallow body pointers first, so deeper ones merge into them. */
+function placementOrder(card: Card): readonly CardInput[] {
+  let order = orders.get(card);
+  if (!order) {
+    const depth = (i: CardInput) => (i.to.in === 'body' ? pointerTokens(i.to.pointer).length : 0);
+    order = [...card.inputs].sort((a, b) => depth(a) - depth(b));
+    orders.set(card, order);
+  }
+  return order;
 }
 
 /** Map the friendly keys of one list item to where the API wants them; unmapped keys keep their name. */

@@ -5,15 +5,12 @@ import { inputSchema } from '../compile/schemas.ts';
 import type { Operation } from '../model/operation.ts';
 import { findOperation, operations } from '../operations/index.ts';
 import { CardInputError } from './errors.ts';
-import { pointerTokens } from './json-pointer.ts';
 
 /** A card ready to run: its declaration, its compiled form and its input validator. */
 export interface RunnableCard {
   op: Operation;
   card: Card;
   inputs: ReadonlyMap<string, CardInput>;
-  /** Inputs in the order they are placed: shallow body pointers first, so deeper ones merge into them. */
-  placementOrder: readonly CardInput[];
   validate: ValidateFunction;
 }
 
@@ -46,13 +43,8 @@ export function runnableCard(id: string): RunnableCard {
     op,
     card,
     inputs: new Map(card.inputs.map((i) => [i.key, i])),
-    placementOrder: [...card.inputs].sort((a, b) => depth(a) - depth(b)),
     validate: validator().compile(schema),
   };
   cache.set(id, entry);
   return entry;
-}
-
-function depth(input: CardInput): number {
-  return input.to.in === 'body' ? pointerTokens(input.to.pointer).length : 0;
 }

@@ -85,7 +85,7 @@ export class OktaApiError extends Error {
       ...(details.errorId ? [`errorId ${details.errorId}`] : []),
       ...(details.hint ? [details.hint] : []),
     ];
-    super(parts.join('. ').replace(/\.\./g, '.'));
+    super(parts.map((p) => p.replace(/\.$/, '')).join('. '));
     this.card = details.card;
     this.method = details.method;
     this.path = details.path;
