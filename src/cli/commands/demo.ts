@@ -12,7 +12,7 @@ import { startSimulator, type Simulator } from '../../simulator/index.ts';
 import { packageVersion } from '../../version.ts';
 import { UsageError, type Command } from '../command.ts';
 import { writeArtifacts } from './build.ts';
-import { printEvent, report } from './invoke.ts';
+import { printEvent, report } from '../io.ts';
 
 /** What the three mission flows and the event template run with. */
 interface DemoInputs {

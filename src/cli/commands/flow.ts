@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { connectionFromEnv } from '../../auth/env.ts';
 import { FlowInputError, flowContext, flows, runFlow, validateFlowInput } from '../../flows/index.ts';
 import { UsageError, type Command } from '../command.ts';
-import { printEvent, readInput, report } from './invoke.ts';
+import { printEvent, readInput, report } from '../io.ts';
 
 const usage = `Usage: oig flow <name> --input '<json>'|@file [--org URL] [--pace]
 

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connectionFromEnv } from '../../auth/env.ts';
 import { findOperation } from '../../operations/index.ts';
-import { CardInputError, ConnectionError, OktaApiError, TransportError } from '../../runtime/errors.ts';
-import type { RunOptions, RuntimeEvent } from '../../runtime/options.ts';
+import type { RunOptions } from '../../runtime/options.ts';
 import { iterateCard, prepareCard, runCard } from '../../runtime/run-card.ts';
 import { UsageError, type Command } from '../command.ts';
+import { printEvent, readInput, report } from '../io.ts';
 
 const usage = `Usage: oig invoke <cardId> [--input '<json>' | --input @file.json] [--all | --limit N] [--org URL] [--pace]
 
@@ -75,25 +74,6 @@ function parseOptions(args: string[]) {
   }
 }
 
-export function readInput(raw: string | undefined): Record<string, unknown> {
-  if (raw === undefined) return {};
-  let text = raw;
-  if (raw.startsWith('@')) {
-    try {
-      text = readFileSync(raw.slice(1), 'utf8');
-    } catch {
-      throw new UsageError(`can't read the input file ${raw.slice(1)}`);
-    }
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--input is not valid JSON (${(error as Error).message})`);
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new UsageError('--input must be a JSON object of the card\'s inputs');
-  return value as Record<string, unknown>;
-}
 
 /** One JSON array, written record by record as the pages arrive. */
 async function streamAll(id: string, input: Record<string, unknown>, connection: ReturnType<typeof connectionFromEnv>, options: RunOptions): Promise<void> {
@@ -111,34 +91,4 @@ function write(text: string): Promise<void> {
     if (process.stdout.write(text)) resolve();
     else process.stdout.once('drain', resolve);
   });
-}
-
-export function printEvent(event: RuntimeEvent): void {
-  if (event.type === 'retry') {
-    const why = { 'rate-limit': 'rate limit (429)', 'concurrency-limit': 'concurrency limit (429)', 'server-error': `server error (${event.status})`, network: 'network failure', 'new-token': 'token refused; fetched a new one', 'dpop-nonce': 'DPoP nonce requested' }[event.reason] ?? event.reason;
-    process.stderr.write(`oig: ${event.card}: ${why}; retrying in ${(event.waitMs / 1000).toFixed(1)} s\n`);
-  } else if (event.type === 'pace') {
-    process.stderr.write(`oig: ${event.card}: waiting ${(event.waitMs / 1000).toFixed(1)} s for the rate-limit window of ${event.bucket}\n`);
-  }
-}
-
-/** Print the failure and return the exit code of DESIGN.md. */
-export function report(error: unknown): number {
-  if (error instanceof CardInputError) {
-    process.stderr.write(`oig invoke: ${error.message}\n`);
-    return 2;
-  }
-  if (error instanceof OktaApiError) {
-    process.stderr.write(`${JSON.stringify(error.toJSON(), null, 2)}\n`);
-    return error.status === 401 ? 3 : 1;
-  }
-  if (error instanceof ConnectionError) {
-    process.stderr.write(`oig invoke: ${error.message}\n`);
-    return 3;
-  }
-  if (error instanceof TransportError) {
-    process.stderr.write(`${JSON.stringify({ error: 'TransportError', card: error.card, message: error.message })}\n`);
-    return 1;
-  }
-  throw error;
 }
