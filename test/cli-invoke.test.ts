@@ -84,7 +84,7 @@ describe('oig invoke', () => {
     nock(ORG).get('/governance/api/v1/resource-labels').query({ after: 'b' }).reply(200, { data: [{ orn: 'c' }] });
     expect(await oig('invoke', 'listLabelResources', '--input', '{"filter":"resourceType eq \\"apps\\""}', '--all')).toBe(0);
     expect(JSON.parse(stdout)).toEqual([{ orn: 'a' }, { orn: 'b' }, { orn: 'c' }]);
-    expect(stderr).toMatch(/listLabelResources: page 2 \(1 records\)/);
+    expect(stderr).toMatch(/listLabelResources: page 2 \(1 record\)/);
     expect(stderr).not.toMatch(/page 1/);
   });
 

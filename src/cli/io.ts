@@ -31,7 +31,7 @@ export function printEvent(event: RuntimeEvent): void {
     const why = { 'rate-limit': 'rate limit (429)', 'concurrency-limit': 'concurrency limit (429)', 'server-error': `server error (${event.status})`, network: 'network failure', 'new-token': 'token refused; fetched a new one', 'dpop-nonce': 'DPoP nonce requested' }[event.reason] ?? event.reason;
     process.stderr.write(`oig: ${event.card}: ${why}; retrying in ${(event.waitMs / 1000).toFixed(1)} s\n`);
   } else if (event.type === 'page' && event.page > 1) {
-    process.stderr.write(`oig: ${event.card}: page ${event.page} (${event.items} record${event.items === 1 ? "" : "s"})\n`);
+    process.stderr.write(`oig: ${event.card}: page ${event.page} (${event.items} record${event.items === 1 ? '' : 's'})\n`);
   } else if (event.type === 'pace') {
     process.stderr.write(`oig: ${event.card}: waiting ${(event.waitMs / 1000).toFixed(1)} s for the rate-limit window of ${event.bucket}\n`);
   }
