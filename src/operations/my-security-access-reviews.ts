@@ -10,12 +10,24 @@
  * with 202 and carried out afterwards. AI summaries need the org's governance AI setting for security
  * access reviews. Access items are aim…, sub-access items sai…; actions and summaries take either.
  */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { defineOperations } from '../model/operation.ts';
 import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { ids, oktaId } from '../model/ids.ts';
-import { sarAccessActionTypes, sarActionTypes, sarStatuses } from './security-access-reviews.ts';
+import {
+  accessItem,
+  aiSummary,
+  anomaly,
+  historyEntry,
+  principalDetails,
+  sarAccessActionTypes,
+  sarActionTypes,
+  sarStatuses,
+  securityAccessReview as review,
+  stats,
+  subAccessItem,
+} from './security-access-review-shapes.ts';
 
 const family = 'My security access reviews';
 const docs = (id: string) => docsLink('governance.api', 'My-Security-Access-Reviews', id);
@@ -23,113 +35,6 @@ const read = ['okta.governance.securityAccessReviews.endUser.read'];
 const manage = ['okta.governance.securityAccessReviews.endUser.manage'];
 // End-user calls: no admin role; they act as the connection's own user.
 const adminRoles: string[] = [];
-
-// ---- Response shapes (tolerant: every field optional, undeclared fields allowed) ----
-
-/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
-const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
-const when = Type.String({ format: 'date-time' });
-const link = loose({ href: Type.String() });
-const place = loose({ city: Type.String(), state: Type.String(), country: Type.String() });
-
-const profile = {
-  id: Type.String(),
-  login: Type.String(),
-  email: Type.String(),
-  firstName: Type.String(),
-  lastName: Type.String(),
-  status: Type.String({ description: 'ACTIVE or INACTIVE' }),
-  type: Type.String({ description: 'USER, CLIENT_APP or UNKNOWN' }),
-};
-
-const aiSummary = loose({
-  message: Type.String(),
-  deltaMessage: Type.String(),
-  errors: Type.Array(loose({ errorCode: Type.String(), errorMsg: Type.String(), args: Type.Array(loose({ value: Type.String(), type: Type.String() })) })),
-});
-
-const review = loose({
-  id: Type.String(),
-  name: Type.String(),
-  status: Type.String({ description: sarStatuses.join(', ') }),
-  endTime: when,
-  reviewerSettings: loose({
-    type: Type.String(),
-    userSettings: loose({ includedUserIds: Type.Array(Type.String()), includedUserProfiles: Type.Array(loose(profile)) }),
-  }),
-  summary: aiSummary,
-  created: when,
-  createdBy: Type.String(),
-  lastUpdated: when,
-  lastUpdatedBy: Type.String(),
-  _links: loose({ securityAccessReviewDetails: link, history: link, accesses: link, actions: link, principalDetails: link }),
-});
-
-const governanceLabel = loose({ labelId: Type.String(), name: Type.String(), values: Type.Array(loose({ labelValueId: Type.String(), name: Type.String() })) });
-const entitlement = loose({ id: Type.String(), name: Type.String(), externalValue: Type.String(), description: Type.String(), dataType: Type.String() });
-const itemCommon = {
-  id: Type.String(),
-  name: Type.String(),
-  resourceId: Type.String(),
-  severity: Type.String({ description: 'LOW, MEDIUM or HIGH' }),
-  supportedActions: Type.Array(Type.String({ description: sarAccessActionTypes.join(', ') })),
-  remediationStatus: Type.String(),
-  manualRemediationTypes: Type.Array(Type.String()),
-  summary: aiSummary,
-};
-
-const accessItem = loose({
-  ...itemCommon,
-  type: Type.String({ description: 'APPLICATION' }),
-  subAccessTypes: Type.Array(Type.String({ description: 'ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP' })),
-  appInfo: loose({
-    id: Type.String(),
-    name: Type.String(),
-    label: Type.String(),
-    logoUrl: Type.String(),
-    lastAccessDate: when,
-    assignedDate: when,
-    assignmentType: Type.String(),
-    applicationUsage: Type.Integer(),
-    lastDeviceLogin: Type.String(),
-    activeEntitlements: Type.Array(entitlement),
-    governanceLabels: Type.Array(governanceLabel),
-  }),
-});
-
-const subAccessItem = loose({
-  ...itemCommon,
-  type: Type.String({ description: 'ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP' }),
-  entitlementInfo: loose({
-    type: Type.String(),
-    description: Type.String(),
-    assignedDate: when,
-    assignmentType: Type.String(),
-    collectionsAssigning: Type.Array(loose({ id: Type.String(), name: Type.String() })),
-    entitlements: Type.Array(entitlement),
-    governanceLabels: Type.Array(governanceLabel),
-  }),
-  groupInfo: loose({ description: Type.String(), assignedDate: when, groupOwner: Type.String(), assignmentType: Type.String(), governanceLabels: Type.Array(governanceLabel) }),
-});
-
-const anomaly = loose({
-  type: Type.String({ description: 'SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY' }),
-  severity: Type.String(),
-  subtext: loose({ message: Type.String(), messageCode: Type.String(), args: Type.Array(loose({ value: Type.String(), type: Type.String() })) }),
-  sodConflicts: Type.Array(loose({ id: Type.String(), name: Type.String(), description: Type.String() })),
-});
-
-const historyEntry = loose({ id: Type.String(), systemGenerated: Type.Boolean(), timestamp: when, message: Type.String(), principalProfile: loose(profile) });
-
-const principalDetails = loose({
-  ...profile,
-  department: Type.String(),
-  manager: Type.String(),
-  role: Type.String(),
-  homeLocation: place,
-  lastLoginInfo: loose({ date: when, location: place, device: Type.String(), ipAddress: Type.String() }),
-  oktaAdminRoles: Type.Array(loose({ roleId: Type.String(), roleName: Type.String() })),
-});
 
 // ---- Outputs ----
 
@@ -235,7 +140,7 @@ export const mySecurityAccessReviewOperations = defineOperations([
     scopes: read,
     adminRoles,
     inputs: {},
-    response: loose({ activeCount: Type.Integer(), pendingCount: Type.Integer(), errorCount: Type.Integer(), closedCount: Type.Integer() }),
+    response: stats,
     outputs: {
       activeCount: out('/activeCount', 'Active'),
       pendingCount: out('/pendingCount', 'Pending'),
@@ -398,7 +303,7 @@ export const mySecurityAccessReviewOperations = defineOperations([
     inputs: { securityAccessReviewId: reviewIdParam },
     response: null,
     list: {
-      item: loose({ actionType: Type.String({ description: sarActionTypes.join(' or ') }) }),
+      item: Type.Object({ actionType: Type.Optional(Type.String({ description: sarActionTypes.join(' or ') })) }),
       paginated: false,
       itemOutputs: { actionType: out('/actionType', 'Action') },
     },

@@ -12,202 +12,29 @@ import { Type } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule, type RuleContext } from '../model/operation.ts';
 import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
-import { ids, isoDateTime, oktaId } from '../model/ids.ts';
+import { ids, isoDateTime } from '../model/ids.ts';
+import {
+  sarStatuses,
+  sarActionTypes,
+  sarAccessActionTypes,
+  accessItemId,
+  accessOrSubAccessItemId,
+  aiSummary,
+  securityAccessReview,
+  accessItem,
+  subAccessItem,
+  anomaly,
+  historyEntry,
+  principalDetails,
+  stats,
+} from './security-access-review-shapes.ts';
+export { sarAccessActionTypes, sarActionTypes, sarStatuses } from './security-access-review-shapes.ts';
 
 const family = 'Security access reviews';
 const docs = (id: string) => docsLink('governance.api', 'Security-Access-Reviews', id);
 const read = ['okta.governance.securityAccessReviews.admin.read'];
 const manage = ['okta.governance.securityAccessReviews.admin.manage'];
 const adminRoles = ['SUPER_ADMIN'];
-
-export const sarStatuses = ['PENDING', 'ACTIVE', 'CLOSED', 'ERROR'] as const;
-export const sarActionTypes = ['CLOSE_REVIEW', 'RESTORE_ALL_ACCESS'] as const;
-export const sarAccessActionTypes = ['REVOKE_ACCESS', 'RESTORE_ACCESS', 'FLAG_FOR_MANUAL_REMEDIATION', 'FLAG_FOR_MANUAL_RESTORATION'] as const;
-
-// Ids of the items inside a review: access items (aim…) and their sub-access items (sai…).
-const accessItemId = oktaId('aim', 'Access item');
-const accessOrSubAccessItemId = Type.String({
-  minLength: 20,
-  maxLength: 20,
-  pattern: '^(aim|sai)[0-9a-zA-Z]{17}$',
-  description: 'Access item (aim…) or sub-access item (sai…) id (20 characters)',
-});
-
-// ---- Response shapes (tolerant: every field optional, undeclared fields allowed) ----
-
-const when = Type.String({ format: 'date-time' });
-const link = Type.Object({ href: Type.Optional(Type.String()) });
-const place = Type.Object({ city: Type.Optional(Type.String()), state: Type.Optional(Type.String()), country: Type.Optional(Type.String()) });
-
-const principalProfile = Type.Object({
-  id: Type.Optional(Type.String()),
-  login: Type.Optional(Type.String()),
-  email: Type.Optional(Type.String()),
-  firstName: Type.Optional(Type.String()),
-  lastName: Type.Optional(Type.String()),
-  status: Type.Optional(Type.String()),
-  type: Type.Optional(Type.String()),
-});
-
-const aiSummary = Type.Object({
-  message: Type.Optional(Type.String()),
-  deltaMessage: Type.Optional(Type.String()),
-  errors: Type.Optional(
-    Type.Array(
-      Type.Object({
-        errorCode: Type.Optional(Type.String()),
-        errorMsg: Type.Optional(Type.String()),
-        args: Type.Optional(Type.Array(Type.Object({ value: Type.Optional(Type.String()), type: Type.Optional(Type.String()) }))),
-      }),
-    ),
-  ),
-});
-
-const securityAccessReview = Type.Object({
-  id: Type.Optional(Type.String()),
-  name: Type.Optional(Type.String()),
-  status: Type.Optional(Type.String({ description: sarStatuses.join(', ') })),
-  endTime: Type.Optional(when),
-  reviewerSettings: Type.Optional(
-    Type.Object({
-      type: Type.Optional(Type.String()),
-      userSettings: Type.Optional(
-        Type.Object({
-          includedUserIds: Type.Optional(Type.Array(Type.String())),
-          includedUserProfiles: Type.Optional(Type.Array(principalProfile)),
-        }),
-      ),
-    }),
-  ),
-  summary: Type.Optional(aiSummary),
-  created: Type.Optional(when),
-  createdBy: Type.Optional(Type.String()),
-  lastUpdated: Type.Optional(when),
-  lastUpdatedBy: Type.Optional(Type.String()),
-  _links: Type.Optional(
-    Type.Object({
-      securityAccessReviewDetails: Type.Optional(link),
-      history: Type.Optional(link),
-      accesses: Type.Optional(link),
-      actions: Type.Optional(link),
-      principalDetails: Type.Optional(link),
-      userDetails: Type.Optional(link),
-    }),
-  ),
-});
-
-const governanceLabel = Type.Object({
-  labelId: Type.Optional(Type.String()),
-  name: Type.Optional(Type.String()),
-  values: Type.Optional(Type.Array(Type.Object({ labelValueId: Type.Optional(Type.String()), name: Type.Optional(Type.String()) }))),
-});
-const entitlement = Type.Object({
-  id: Type.Optional(Type.String()),
-  name: Type.Optional(Type.String()),
-  externalValue: Type.Optional(Type.String()),
-  multiValue: Type.Optional(Type.Boolean()),
-  required: Type.Optional(Type.Boolean()),
-  dataType: Type.Optional(Type.String()),
-});
-const itemCommon = {
-  id: Type.Optional(Type.String()),
-  name: Type.Optional(Type.String()),
-  resourceId: Type.Optional(Type.String()),
-  severity: Type.Optional(Type.String({ description: 'LOW, MEDIUM or HIGH' })),
-  supportedActions: Type.Optional(Type.Array(Type.String())),
-  remediationStatus: Type.Optional(Type.String()),
-  manualRemediationTypes: Type.Optional(Type.Array(Type.String())),
-  summary: Type.Optional(aiSummary),
-  _links: Type.Optional(Type.Object({})),
-};
-
-const accessItem = Type.Object({
-  ...itemCommon,
-  type: Type.Optional(Type.String({ description: 'APPLICATION' })),
-  subAccessTypes: Type.Optional(Type.Array(Type.String())),
-  appInfo: Type.Optional(
-    Type.Object({
-      id: Type.Optional(Type.String()),
-      name: Type.Optional(Type.String()),
-      label: Type.Optional(Type.String()),
-      logoUrl: Type.Optional(Type.String()),
-      lastAccessDate: Type.Optional(when),
-      assignedDate: Type.Optional(when),
-      assignmentType: Type.Optional(Type.String()),
-      applicationUsage: Type.Optional(Type.Integer()),
-      lastAccessCertificationReviewedDate: Type.Optional(when),
-      lastSecurityAccessReviewDate: Type.Optional(when),
-      lastDeviceLogin: Type.Optional(Type.String()),
-      activeEntitlements: Type.Optional(Type.Array(entitlement)),
-      governanceLabels: Type.Optional(Type.Array(governanceLabel)),
-    }),
-  ),
-});
-
-const subAccessItem = Type.Object({
-  ...itemCommon,
-  type: Type.Optional(Type.String({ description: 'ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP' })),
-  entitlementInfo: Type.Optional(
-    Type.Object({
-      type: Type.Optional(Type.String()),
-      entitlementDescription: Type.Optional(Type.String()),
-      assignedDate: Type.Optional(when),
-      assignmentType: Type.Optional(Type.String()),
-      collectionsAssigning: Type.Optional(Type.Array(Type.Object({ id: Type.Optional(Type.String()), name: Type.Optional(Type.String()) }))),
-      entitlements: Type.Optional(Type.Array(entitlement)),
-      governanceLabels: Type.Optional(Type.Array(governanceLabel)),
-    }),
-  ),
-  groupInfo: Type.Optional(
-    Type.Object({
-      assignedDate: Type.Optional(when),
-      groupOwner: Type.Optional(Type.String()),
-      assignmentType: Type.Optional(Type.String()),
-      governanceLabels: Type.Optional(Type.Array(governanceLabel)),
-    }),
-  ),
-});
-
-const anomaly = Type.Object({
-  type: Type.Optional(Type.String({ description: 'SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY' })),
-  severity: Type.Optional(Type.String()),
-  subtext: Type.Optional(
-    Type.Object({
-      message: Type.Optional(Type.String()),
-      messageCode: Type.Optional(Type.String()),
-      args: Type.Optional(Type.Array(Type.Object({ value: Type.Optional(Type.String()), type: Type.Optional(Type.String()) }))),
-    }),
-  ),
-  sodConflicts: Type.Optional(Type.Array(Type.Object({ id: Type.Optional(Type.String()), name: Type.Optional(Type.String()) }))),
-});
-
-const historyEntry = Type.Object({
-  id: Type.Optional(Type.String()),
-  systemGenerated: Type.Optional(Type.Boolean()),
-  timestamp: Type.Optional(when),
-  message: Type.Optional(Type.String()),
-  principalProfile: Type.Optional(principalProfile),
-});
-
-const principalDetails = Type.Object({
-  ...principalProfile.properties,
-  department: Type.Optional(Type.String()),
-  manager: Type.Optional(Type.String()),
-  role: Type.Optional(Type.String()),
-  homeLocation: Type.Optional(place),
-  lastLoginInfo: Type.Optional(
-    Type.Object({ date: Type.Optional(when), location: Type.Optional(place), device: Type.Optional(Type.String()), ipAddress: Type.Optional(Type.String()) }),
-  ),
-  oktaAdminRoles: Type.Optional(Type.Array(Type.Object({ roleId: Type.Optional(Type.String()), roleName: Type.Optional(Type.String()) }))),
-  _links: Type.Optional(Type.Object({})),
-});
-
-const stats = Type.Object({
-  activeCount: Type.Optional(Type.Integer()),
-  pendingCount: Type.Optional(Type.Integer()),
-  errorCount: Type.Optional(Type.Integer()),
-  closedCount: Type.Optional(Type.Integer()),
-});
 
 // ---- Outputs ----
 
