@@ -191,13 +191,13 @@ describe('campaigns', () => {
     expect(validate('getCampaign', { campaignId: 'icr10fubf8UnNtvb91d7' }).errors[0]).toMatchObject({ instancePath: '/campaignId', keyword: 'pattern' });
   });
 
-  it('launch: 202 with no body, the Location header in the result headers', async () => {
+  it('launch: 202 with no body, the Location header as a path on the org and in the result headers', async () => {
     nock(ORG)
       .post('/governance/api/v1/campaigns/ici10fubf8UnNtvb91d7/launch')
       .reply(202, '', { location: 'https://acme-admin.okta.com/governance/api/v1/campaigns/ici10fubf8UnNtvb91d7' });
     const result = await runCard('launchCampaign', { campaignId: 'ici10fubf8UnNtvb91d7' }, connection());
     expect(result.status).toBe(202);
-    expect(result.outputs).toEqual({});
+    expect(result.outputs).toEqual({ campaignLink: '/governance/api/v1/campaigns/ici10fubf8UnNtvb91d7' });
     expect(result.headers.location).toBe('https://acme-admin.okta.com/governance/api/v1/campaigns/ici10fubf8UnNtvb91d7');
   });
 
@@ -345,26 +345,27 @@ describe('principal entitlements and access', () => {
     expect(() => prepareCard('getPrincipalEntitlementsHistory', { filter: 'resourceId eq "res503IOSVGTK5Jwx0g3" AND principalId eq "pri52knJhV4kPqp9j0g3"' }, NOW)).not.toThrow();
   });
 
-  it('history: its own envelope, read as outputs of one page (up to 100 periods) with the next link', async () => {
+  it('history: its own envelope, read as a list of periods that follows the envelope\'s next link', async () => {
     const card = compileCard(findOperation('getPrincipalEntitlementsHistory')!);
-    expect(card.list).toBeNull();
+    expect(card.list).toMatchObject({ paginated: true, itemsAt: '/entitlementHistory' });
     expect(validate('getPrincipalEntitlementsHistory', { ...example('getPrincipalEntitlementsHistory'), limit: 101 }).errors[0]).toMatchObject({ keyword: 'maximum' });
-    const body = {
+    const envelope = {
       resource: { externalId: '0oao01ardu8r8qUP91d7', type: 'APPLICATION' },
       principal: { externalId: '00unkw1sfbTw08c0g1d7', type: 'OKTA_USER' },
-      entitlementHistory: [{ startDate: '2026-01-01T00:00:00Z', lifecycle: 'ACTIVE', entitlements: [] }],
-      metadata: { total: 4 },
-      _links: { next: { href: 'https://acme-admin.okta.com/governance/api/v1/principal-entitlements/history?after=abc' } },
+      metadata: { total: 2 },
     };
-    nock(ORG).get('/governance/api/v1/principal-entitlements/history').query(true).reply(200, body);
-    const result = await runCard('getPrincipalEntitlementsHistory', { ...example('getPrincipalEntitlementsHistory'), include: ['counts'] } as never, connection());
-    expect(result.outputs).toMatchObject({
-      entitlementHistory: body.entitlementHistory,
-      appId: '0oao01ardu8r8qUP91d7',
-      userId: '00unkw1sfbTw08c0g1d7',
-      total: 4,
-      nextPage: body._links.next.href,
-    });
+    const first = { startDate: '2026-01-01T00:00:00Z', endDate: '2026-02-01T00:00:00Z', lifecycle: 'INACTIVE', entitlements: [] };
+    const second = { startDate: '2026-02-01T00:00:00Z', lifecycle: 'ACTIVE', entitlements: [] };
+    nock(ORG)
+      .get('/governance/api/v1/principal-entitlements/history')
+      .query((q) => q.after === undefined)
+      .reply(200, { ...envelope, entitlementHistory: [first], _links: { next: { href: 'https://acme-admin.okta.com/governance/api/v1/principal-entitlements/history?after=abc' } } });
+    nock(ORG)
+      .get('/governance/api/v1/principal-entitlements/history')
+      .query({ after: 'abc' })
+      .reply(200, { ...envelope, entitlementHistory: [second], _links: {} });
+    const result = await runCard('getPrincipalEntitlementsHistory', { ...example('getPrincipalEntitlementsHistory'), include: ['counts'] } as never, connection(), { resultSet: 'all' });
+    expect(result.outputs).toEqual({ items: [first, second], count: 2 });
   });
 
   it('changes: the id is "old:new" or just "new"', () => {

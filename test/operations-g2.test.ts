@@ -93,18 +93,18 @@ describe('collections', () => {
     expect(group.errors.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/assignments/0/principal/externalId', '/assignments/0/principal/type']));
   });
 
-  it('read the bare-array answer of an assignment: full list in response, first assignment id as an output', () => {
+  it('read the bare-array answer of an assignment as a list card: one record per user given', () => {
     const card = compileCard(op('assignCollection'));
-    expect(card.list).toBeNull();
-    expect(card.outputs.map((o) => [o.key, o.type])).toEqual([
-      ['firstAssignmentId', 'text'],
-      ['response', 'object'],
+    expect(card.list).toMatchObject({ paginated: false, itemsAt: '' });
+    expect(card.list!.itemOutputs.map((o) => [o.key, o.type])).toEqual([
+      ['id', 'text'],
+      ['userId', 'text'],
+      ['expirationTime', 'text'],
     ]);
-    const schema = outputSchema(op('assignCollection')) as { properties: Record<string, JsonSchema> };
-    expect(schema.properties.response!.type).toBe('array');
-    const check = createAjv().compile(schema);
+    expect(card.outputs.map((o) => o.key)).toEqual(['items', 'count']);
+    const check = createAjv().compile(outputSchema(op('assignCollection')));
     const recordedLike = [{ id: 'ass28w6vzKKultXP98g5', principal: { externalId: '00u174cGuGxVFp4EY0g4', type: 'OKTA_USER' }, assignmentType: 'INDIVIDUAL', extra: 1 }];
-    expect(check({ firstAssignmentId: 'ass28w6vzKKultXP98g5', response: recordedLike })).toBe(true);
+    expect(check({ items: recordedLike, count: 1 })).toBe(true);
   });
 
   it('add at most 25 resources, each a resource ORN, and refuse a plain app id', () => {

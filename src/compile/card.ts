@@ -1,4 +1,4 @@
-import type { HttpMethod, Lifecycle, Operation, Placement, WorkflowsType } from '../model/operation.ts';
+import type { HeaderOutput, HttpMethod, Lifecycle, Operation, OutputField, Placement, WorkflowsType } from '../model/operation.ts';
 import { plain, schemaAt, workflowsTypeOf, type JsonSchema } from './schemas.ts';
 
 export interface CardInput {
@@ -12,13 +12,26 @@ export interface CardInput {
   example?: unknown;
 }
 
-export interface CardOutput {
+/** An output picked from the response body by a JSON pointer (for list records: from each record). */
+export interface BodyCardOutput {
   key: string;
   label: string;
   type: WorkflowsType;
   from: string;
   help?: string;
 }
+
+/** An output read from a response header; `link`: only its path and query, re-based on the org. */
+export interface HeaderCardOutput {
+  key: string;
+  label: string;
+  type: WorkflowsType;
+  header: string;
+  link?: boolean;
+  help?: string;
+}
+
+export type CardOutput = BodyCardOutput | HeaderCardOutput;
 
 export interface ResultSetOption {
   key: 'resultSet';
@@ -47,7 +60,8 @@ export interface Card {
   atMostOne: string[][];
   rules: { id: string; field: string; description: string }[];
   options: ResultSetOption[];
-  list: { paginated: boolean; itemOutputs: CardOutput[] } | null;
+  /** `itemsAt`: where the records are in each page's body ('' = the body is the list); absent = the `{data}` envelope. */
+  list: { paginated: boolean; itemsAt?: string; itemOutputs: BodyCardOutput[] } | null;
   outputs: CardOutput[];
   schemas: { input: string; output: string };
 }
@@ -71,23 +85,32 @@ export function compileCard(op: Operation): Card {
     // API-shaped alternatives come after the friendly fields.
     .sort((a, b) => Number(Boolean(a.advanced)) - Number(Boolean(b.advanced)));
 
-  const outputsFrom = (fields: Operation['outputs'], schema: JsonSchema | undefined): CardOutput[] =>
-    Object.entries(fields).map(([key, f]) => ({
-      key,
-      label: f.label,
-      type: f.type ?? workflowsTypeOf(schema ? schemaAt(schema, f.from) : undefined),
-      from: f.from,
-      ...(f.help ? { help: f.help } : {}),
-    }));
+  const fromBody = (key: string, f: OutputField, schema: JsonSchema | undefined): BodyCardOutput => ({
+    key,
+    label: f.label,
+    type: f.type ?? workflowsTypeOf(schema ? schemaAt(schema, f.from) : undefined),
+    from: f.from,
+    ...(f.help ? { help: f.help } : {}),
+  });
+  const fromHeader = (key: string, f: HeaderOutput): HeaderCardOutput => ({
+    key,
+    label: f.label,
+    type: f.type ?? 'text',
+    header: f.header,
+    ...(f.link ? { link: true } : {}),
+    ...(f.help ? { help: f.help } : {}),
+  });
 
   const itemSchema = op.list ? plain(op.list.item) : undefined;
+  const responseSchema = op.response ? plain(op.response) : undefined;
+  const itemsAt = op.list?.itemsAt;
   const outputs: CardOutput[] = op.list
     ? [
-        { key: 'items', label: 'Records', type: 'list of objects', from: '/data' },
+        { key: 'items', label: 'Records', type: 'list of objects', from: itemsAt ?? '/data' },
         { key: 'count', label: 'Number of records', type: 'number', from: '' },
       ]
     : [
-        ...outputsFrom(op.outputs, op.response ? plain(op.response) : undefined),
+        ...Object.entries(op.outputs).map(([key, f]) => ('header' in f ? fromHeader(key, f) : fromBody(key, f, responseSchema))),
         ...(op.response ? [{ key: 'response', label: 'Full response', type: 'object' as const, from: '' }] : []),
       ];
 
@@ -123,7 +146,13 @@ export function compileCard(op: Operation): Card {
           },
         ]
       : [],
-    list: op.list ? { paginated: op.list.paginated, itemOutputs: outputsFrom(op.list.itemOutputs, itemSchema) } : null,
+    list: op.list
+      ? {
+          paginated: op.list.paginated,
+          ...(itemsAt !== undefined ? { itemsAt } : {}),
+          itemOutputs: Object.entries(op.list.itemOutputs).map(([key, f]) => fromBody(key, f, itemSchema)),
+        }
+      : null,
     outputs,
     schemas: { input: `schemas/${op.id}.input.json`, output: `schemas/${op.id}.output.json` },
   };

@@ -61,6 +61,10 @@ export function outputSchema(op: Operation): JsonSchema {
   }
   const properties: Record<string, JsonSchema> = {};
   for (const [key, field] of Object.entries(op.outputs)) {
+    if ('header' in field) {
+      properties[key] = { type: 'string', title: field.label, description: field.link ? `Path and query of the ${field.header} header, on the org` : `The ${field.header} header` };
+      continue;
+    }
     const at = op.response ? schemaAt(plain(op.response), field.from) : undefined;
     properties[key] = { ...(at ?? {}), title: field.label };
   }

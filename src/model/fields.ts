@@ -1,5 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import type { InputField, OutputField, Placement } from './operation.ts';
+import type { HeaderOutput, InputField, ItemMapping, OutputField, Placement } from './operation.ts';
 
 type FieldText = { label: string; help: string; example?: unknown; required?: boolean; advanced?: boolean };
 
@@ -15,19 +15,32 @@ export function queryParam<S extends TSchema>(name: string, schema: S, text: Fie
 export function bodyField<S extends TSchema>(
   pointer: string,
   schema: S,
-  text: FieldText & { set?: Record<string, unknown>; each?: Record<string, string> },
+  text: FieldText & { set?: Record<string, unknown> } & ItemMapping,
 ): InputField<S> {
-  const { set, each, ...rest } = text;
-  const to: Placement = { in: 'body', pointer, ...(set ? { set } : {}), ...(each ? { each } : {}) };
+  const { set, each, eachValue, eachSet, ...rest } = text;
+  const to: Placement = { in: 'body', pointer, ...(set ? { set } : {}), ...itemMapping({ each, eachValue, eachSet }) };
   return { ...rest, schema, to };
 }
 
-export function bodyRoot<S extends TSchema>(schema: S, text: FieldText): InputField<S> {
-  return { ...text, schema, to: { in: 'body-root' } };
+/** The whole body is the input (a JSON array); an item mapping may reshape its items. */
+export function bodyRoot<S extends TSchema>(schema: S, text: FieldText & ItemMapping): InputField<S> {
+  const { each, eachValue, eachSet, ...rest } = text;
+  return { ...rest, schema, to: { in: 'body-root', ...itemMapping({ each, eachValue, eachSet }) } };
+}
+
+/** Only the options given, so cards/<id>.json stays free of empty keys. */
+function itemMapping({ each, eachValue, eachSet }: ItemMapping): ItemMapping {
+  if (each && eachValue !== undefined) throw new Error('a field maps its items either by key (each) or as plain values (eachValue), not both');
+  return { ...(each ? { each } : {}), ...(eachValue !== undefined ? { eachValue } : {}), ...(eachSet ? { eachSet } : {}) };
 }
 
 export function out(from: string, label: string, help?: string): OutputField {
   return help ? { from, label, help } : { from, label };
+}
+
+/** An output read from a response header; `link` keeps only the path and query of a URL (re-based on the org). */
+export function outHeader(header: string, label: string, options: { help?: string; link?: boolean } = {}): HeaderOutput {
+  return { header: header.toLowerCase(), label, ...(options.link ? { link: true } : {}), ...(options.help ? { help: options.help } : {}) };
 }
 
 /** Standard list controls, with the bounds the spec gives each list. */

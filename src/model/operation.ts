@@ -17,18 +17,35 @@ export type Lifecycle = 'GA' | 'BETA' | 'EA' | 'NONE';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
+ * How each item of a friendly list becomes an item of the API's list (and, for a single value
+ * placed at `/list/-` or `/list/0`, how that one value becomes the item).
+ * - `each`: object items; friendly key → pointer inside the API's item (unmapped keys keep their name).
+ * - `eachValue`: plain items such as ids; the pointer inside the API's item where the value goes.
+ * - `eachSet`: constants written into every API item (pointer inside the item → value), e.g. the
+ *   `type` a list of `{externalId, type}` principals needs.
+ * `each` and `eachValue` exclude each other (an item is either an object or a plain value).
+ */
+export interface ItemMapping {
+  each?: Record<string, string>;
+  eachValue?: string;
+  eachSet?: Record<string, unknown>;
+}
+
+/**
  * Where an input goes on the wire.
  * - `path`/`query`: the named parameter.
- * - `body`: a JSON pointer into the request body. `set` adds constants next to it (the API's
- *   discriminators, e.g. reviewerSettings.type = USER). `each` maps the keys of each item of a
- *   friendly list of objects to pointers inside each item of the API's list.
- * - `body-root`: the input is the whole body (the API takes a JSON array, e.g. updateLabel).
+ * - `body`: a JSON pointer into the request body. Index tokens build lists: `/requesterUserIds/0`
+ *   sends `{requesterUserIds: [value]}`, `/resources/0/resourceOrn` a one-item list of objects, `-`
+ *   appends to a list another input filled. `set` adds constants next to it (the API's
+ *   discriminators, e.g. reviewerSettings.type = USER). The item mapping reshapes list items.
+ * - `body-root`: the input is the whole body (the API takes a JSON array, e.g. updateLabel); the
+ *   item mapping may reshape its items (a list of user ids → the API's list of assignments).
  */
 export type Placement =
   | { in: 'path'; name: string }
   | { in: 'query'; name: string }
-  | { in: 'body'; pointer: string; set?: Record<string, unknown>; each?: Record<string, string> }
-  | { in: 'body-root' };
+  | ({ in: 'body'; pointer: string; set?: Record<string, unknown> } & ItemMapping)
+  | ({ in: 'body-root' } & ItemMapping);
 
 export interface InputField<S extends TSchema = TSchema> {
   label: string;
@@ -48,6 +65,21 @@ export interface OutputField {
   /** JSON pointer into the response body (for list cards: into each item). */
   from: string;
   /** Defaults to the type inferred from the response schema at `from`. */
+  type?: WorkflowsType;
+  help?: string;
+}
+
+/** An output read from a response header, e.g. the `Location` of a 202. */
+export interface HeaderOutput {
+  label: string;
+  /** Header name, lower case. */
+  header: string;
+  /**
+   * The header is a URL: the output is its path and query only, re-based on the org (a link on
+   * another host, such as `<org>-admin`, never leaks out as a place to send credentials).
+   */
+  link?: boolean;
+  /** Defaults to text. */
   type?: WorkflowsType;
   help?: string;
 }
@@ -72,10 +104,16 @@ export interface BusinessRule {
 }
 
 export interface ListShape {
-  /** Schema of one item of `data`. */
+  /** Schema of one record. */
   item: TSchema;
   /** The API accepts `after`/`limit` and returns next links. */
   paginated: boolean;
+  /**
+   * JSON pointer to the records in each page's body: '' when the body is the list itself (core
+   * Okta lists, assignCollection), '/entitlementHistory' for the entitlement history. Default: the
+   * `{data: […]}` envelope (a bare list is accepted too).
+   */
+  itemsAt?: string;
   /** Outputs picked from each item. */
   itemOutputs: Record<string, OutputField>;
 }
@@ -103,9 +141,9 @@ export interface Operation {
   rules?: BusinessRule[];
   /** Schema of the response body, tolerant of undeclared fields; null when the API answers with no body. */
   response: TSchema | null;
-  /** Present on list cards: the response is `{data: [item…], _links}`. */
+  /** Present on list cards: the response is `{data: [item…], _links}` (or where `itemsAt` says). */
   list?: ListShape;
-  outputs: Record<string, OutputField>;
+  outputs: Record<string, OutputField | HeaderOutput>;
   /** Override the method's default (GET/PUT/DELETE idempotent, POST/PATCH not). */
   idempotent?: boolean;
 }

@@ -11,7 +11,7 @@
  */
 import { Type, type TProperties } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule, type RuleContext } from '../model/operation.ts';
-import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
+import { bodyField, enumOf, listControls, out, outHeader, pathParam, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { ids, isoDateTime, oktaId } from '../model/ids.ts';
 
@@ -302,6 +302,9 @@ const orderBy = (keys: readonly string[], dflt: string) =>
     example: ['startDate desc'],
   });
 
+/** The Location of a 202, as a path on the org (Okta writes it on the -admin host). */
+const campaignLink = (help: string) => outHeader('location', 'Campaign link', { link: true, help: `${help} A path on the org, e.g. /governance/api/v1/campaigns/icm….` });
+
 export const campaignOperations = defineOperations([
   {
     id: 'createCampaign',
@@ -476,7 +479,7 @@ export const campaignOperations = defineOperations([
     title: 'Launch campaign',
     family,
     description:
-      'Start a SCHEDULED campaign now instead of at its start date. Okta accepts it (202, no body) and launches in the background; the Location header names the launched campaign (for a recurring one, the new instance) and comes back in the result headers.',
+      'Start a SCHEDULED campaign now instead of at its start date. Okta accepts it (202, no body) and launches in the background; Campaign link names the launched campaign (for a recurring one, the new instance).',
     docs: docs('launchCampaign'),
     lifecycle: 'GA',
     method: 'POST',
@@ -486,14 +489,14 @@ export const campaignOperations = defineOperations([
     adminRoles,
     inputs: { campaignId: campaignIdParam },
     response: null,
-    outputs: {},
+    outputs: { campaignLink: campaignLink('The launched campaign: read it with "Get campaign" once it is ACTIVE.') },
   },
   {
     id: 'endCampaign',
     title: 'End campaign',
     family,
     description:
-      'Close an ACTIVE campaign before its end date. Okta accepts it (202, no body), closes the open reviews and applies the remediation settings unless told to skip them; the Location header comes back in the result headers.',
+      'Close an ACTIVE campaign before its end date. Okta accepts it (202, no body), closes the open reviews and applies the remediation settings unless told to skip them; Campaign link names the campaign.',
     docs: docs('endCampaign'),
     lifecycle: 'GA',
     method: 'POST',
@@ -510,6 +513,6 @@ export const campaignOperations = defineOperations([
       }),
     },
     response: null,
-    outputs: {},
+    outputs: { campaignLink: campaignLink('The campaign being closed: read it with "Get campaign" to see when it is COMPLETED.') },
   },
 ]);

@@ -368,6 +368,7 @@ export const collectionOperations = defineOperations([
     idempotent: true,
     inputs: {
       collectionId,
+      // The API form comes first: it is the input a recorded or spec body maps to.
       assignments: bodyRoot(
         Type.Array(
           Type.Object(
@@ -383,19 +384,37 @@ export const collectionOperations = defineOperations([
           { minItems: 1, maxItems: 20 },
         ),
         {
-          label: 'Assignments',
-          help: 'The whole request body: 1–20 users, each {principal: {externalId: "00u…", type: "OKTA_USER"}}, optionally with expirationTime (ISO date and time), timeZone (IANA, e.g. Europe/Paris) and actor (API by default; ACCESS_REQUEST, ADMIN or NONE).',
-          required: true,
+          label: 'Assignments (API form)',
+          help: 'The whole request body: 1–20 users, each {principal: {externalId: "00u…", type: "OKTA_USER"}}, optionally with expirationTime (ISO date and time), timeZone (IANA, e.g. Europe/Paris) and actor (API by default; ACCESS_REQUEST, ADMIN or NONE). Use it to give each user an expiration.',
+          advanced: true,
           example: [
             { principal: { externalId: '00u174cGuGxVFp4EY0g4', type: 'OKTA_USER' }, expirationTime: '2030-04-30T23:59:59Z', timeZone: 'America/Toronto' },
           ],
         },
       ),
+      // Each id becomes {principal: {externalId: <id>, type: "OKTA_USER"}}.
+      userIds: bodyRoot(Type.Array(ids.user, { minItems: 1, maxItems: 20, uniqueItems: true }), {
+        label: 'User IDs',
+        help: 'The users (00u…) who get the collection, 1–20, with no expiration. Use Assignments for an expiration time.',
+        eachValue: '/principal/externalId',
+        eachSet: { '/principal/type': 'OKTA_USER' },
+        example: ['00u174cGuGxVFp4EY0g4'],
+      }),
     },
-    response: Type.Array(assignment),
-    outputs: {
-      firstAssignmentId: out('/0/id', 'First assignment ID', 'The assignment of the first user given — with one user, their assignment.'),
+    oneOf: [['userIds', 'assignments']],
+    response: null,
+    // Okta answers with the assignments themselves: a bare JSON list, one per user given.
+    list: {
+      item: assignment,
+      paginated: false,
+      itemsAt: '',
+      itemOutputs: {
+        id: out('/id', 'Assignment ID'),
+        userId: out('/principal/externalId', 'User ID'),
+        expirationTime: out('/expirationTime', 'Expires at'),
+      },
     },
+    outputs: {},
   },
   {
     id: 'updatePrincipalAssignment',

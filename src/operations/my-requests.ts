@@ -9,7 +9,7 @@
  * request". The answers are the entry's request fields ("Get my catalog entry request fields" gives
  * their ids): `value` for one answer (text up to 1000 characters, an ISO date, an ISO duration such as
  * PT8H for ACCESS_DURATION), `values` for a multi-select. To request for someone else, answer the
- * field OKTA_REQUESTED_FOR with their user id.
+ * field OKTA_REQUESTED_FOR with their user id — "Requested for (user ID)" adds that answer.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule, type OutputField } from '../model/operation.ts';
@@ -108,7 +108,11 @@ const answersOnce: BusinessRule = {
     const seen = new Set<string>();
     for (const answer of (body as { requesterFieldValues?: { id?: string }[] } | undefined)?.requesterFieldValues ?? []) {
       if (answer.id === undefined) continue;
-      if (seen.has(answer.id)) return `requesterFieldValues answers field ${answer.id} more than once: each field takes one answer (use values for several choices); remove the duplicate`;
+      if (seen.has(answer.id)) {
+        return answer.id === 'OKTA_REQUESTED_FOR'
+          ? 'requestedForUserId and an OKTA_REQUESTED_FOR answer in requesterFieldValues both say who the request is for: keep one'
+          : `requesterFieldValues answers field ${answer.id} more than once: each field takes one answer (use values for several choices); remove the duplicate`;
+      }
       seen.add(answer.id);
     }
     return null;
@@ -135,6 +139,13 @@ export const myRequestOperations = defineOperations([
         label: 'Answers',
         help: 'One {id, value} per request field of the entry (ids from "Get my catalog entry request fields"): value is text up to 1000 characters, an ISO date, or an ISO duration for ACCESS_DURATION; a multi-select takes values (a list, each 1–280 characters). Answer OKTA_REQUESTED_FOR with a user id to request for that person. Leave empty when the entry asks nothing.',
         example: [{ id: 'bf2a1c3e-6d4b-4a8f-9c21-7e5d3b0a9f14', value: 'Needed for the Q3 budget review.' }],
+      }),
+      // Appended to the answers as {id: OKTA_REQUESTED_FOR, value: <user id>}.
+      requestedForUserId: bodyField('/requesterFieldValues/-', ids.user, {
+        label: 'Requested for (user ID)',
+        help: 'Optional. The user (00u…) to request for, when the entry allows requests for others ("List people I can request entry for" finds them). Leave empty to request for yourself.',
+        eachValue: '/value',
+        eachSet: { '/id': 'OKTA_REQUESTED_FOR' },
       }),
     },
     rules: [answersOnce],

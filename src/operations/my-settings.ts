@@ -15,6 +15,8 @@ import { docsLink } from '../model/docs.ts';
 import {
   appointmentRecord,
   appointmentWindow,
+  delegateAlternatives,
+  delegateInputs,
   delegateOutputs,
   delegatesExample,
   delegatesGiven,
@@ -78,12 +80,16 @@ export const mySettingsOperations = defineOperations([
     // The appointment given replaces the stored one, so sending it twice leaves the same delegate.
     idempotent: true,
     inputs: {
+      ...delegateInputs,
+      delegateUserId: { ...delegateInputs.delegateUserId, help: `${delegateInputs.delegateUserId.help} Find eligible people with "List my eligible delegates".` },
       delegates: bodyField('/delegates', delegatesInput, {
-        label: 'Delegate',
+        label: 'Delegate (API form)',
         help: `${delegatesHelp} Find eligible people with "List my eligible delegates".`,
+        advanced: true,
         example: delegatesExample,
       }),
     },
+    atMostOne: delegateAlternatives,
     rules: [delegatesGiven, appointmentWindow],
     response: mySettings,
     outputs: myOutputs,

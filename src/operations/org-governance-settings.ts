@@ -60,7 +60,7 @@ const somethingToUpdate: BusinessRule = {
   check: ({ body }) =>
     body && typeof body === 'object' && Object.keys(body).length > 0
       ? null
-      : 'delegates, sarAiSummariesEnabled, endUserCanEscalate, governanceAI or escalations is required: an update with none of them changes nothing; give at least one',
+      : 'endUserDelegatePermission, sarAiSummariesEnabled, endUserCanEscalate, delegates, governanceAI or escalations is required: an update with none of them changes nothing; give at least one',
 };
 
 export const orgGovernanceSettingsOperations = defineOperations([
@@ -95,10 +95,15 @@ export const orgGovernanceSettingsOperations = defineOperations([
     // The given values replace the stored ones, so sending them twice leaves the same settings.
     idempotent: true,
     inputs: {
+      endUserDelegatePermission: bodyField('/delegates/enduser/permissions/0', enumOf(delegatePermissions), {
+        label: 'End-user delegate permission',
+        help: 'Optional. READ lets end users see their delegates; WRITE also lets them set them. Written over Delegate settings (API form) when both are given.',
+        example: 'WRITE',
+      }),
       delegates: bodyField('/delegates', delegates, {
-        label: 'Delegate settings',
-        help: 'Optional. What end users may do with their delegates: {enduser: {permissions: ["READ"]}} to see them, ["WRITE"] to also set them.',
-        example: { enduser: { permissions: ['WRITE'] } },
+        label: 'Delegate settings (API form)',
+        help: 'As the API takes it: {enduser: {permissions: ["READ"]}} to see delegates, ["WRITE"] to also set them.',
+        advanced: true,
       }),
       sarAiSummariesEnabled: bodyField('/governanceAI/securityAccessReview/enabled', Type.Boolean(), {
         label: 'AI summaries in security access reviews',

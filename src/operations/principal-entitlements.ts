@@ -6,7 +6,8 @@
  * the history take them in a required filter (parent… / targetPrincipal… for the current ones,
  * resource… / principal… for the history); a change is read by the id Okta hands out in events,
  * "{old id}:{new id}" or just "{new id}". The history answers with its own envelope
- * ({resource, principal, entitlementHistory: […], _links, metadata}), not the usual {data} list.
+ * ({resource, principal, entitlementHistory: […], _links, metadata}), not the usual {data} list; its
+ * card is a list of the periods in entitlementHistory, paged by the envelope's next link.
  */
 import { Type } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule } from '../model/operation.ts';
@@ -66,23 +67,12 @@ const change = Type.Object({
   _links: Type.Optional(Type.Object({})),
 });
 
-const history = Type.Object({
-  resource: Type.Optional(ref),
-  resourceOrn: Type.Optional(Type.String()),
-  principal: Type.Optional(ref),
-  principalOrn: Type.Optional(Type.String()),
-  entitlementHistory: Type.Optional(
-    Type.Array(
-      Type.Object({
-        startDate: Type.Optional(isoDateTime),
-        endDate: Type.Optional(isoDateTime),
-        lifecycle: Type.Optional(Type.String()),
-        entitlements: Type.Optional(Type.Array(Type.Object({ ...entitlementFields, values: Type.Optional(Type.Array(value)) }))),
-      }),
-    ),
-  ),
-  metadata: Type.Optional(Type.Object({ total: Type.Optional(Type.Integer()) })),
-  _links: Type.Optional(Type.Object({ next: Type.Optional(Type.Object({ href: Type.Optional(Type.String()) })) })),
+/** One period of the history: from when to when the user held which entitlements. */
+const historyPeriod = Type.Object({
+  startDate: Type.Optional(isoDateTime),
+  endDate: Type.Optional(isoDateTime),
+  lifecycle: Type.Optional(Type.String()),
+  entitlements: Type.Optional(Type.Array(Type.Object({ ...entitlementFields, values: Type.Optional(Type.Array(value)) }))),
 });
 
 // ---- business rules: the filter must name both sides ----
@@ -194,7 +184,7 @@ export const principalEntitlementOperations = defineOperations([
     title: 'Get entitlement history',
     family,
     description:
-      'Read how one user\'s entitlements in one app changed over time, optionally within a date range. Okta pages the history: this card returns the page asked for (up to 100 periods); Next page holds the link to the rest.',
+      'Read how one user\'s entitlements in one app changed over time, optionally within a date range: one record per period, with the entitlements held then.',
     docs: docs('getPrincipalEntitlementsHistory'),
     lifecycle: 'GA',
     method: 'GET',
@@ -219,13 +209,18 @@ export const principalEntitlementOperations = defineOperations([
       after: listControls.after(),
     },
     rules: [historyFilterComplete],
-    response: history,
-    outputs: {
-      entitlementHistory: out('/entitlementHistory', 'History', 'Each period (startDate, endDate, lifecycle) with the entitlements held then.'),
-      appId: out('/resource/externalId', 'App ID'),
-      userId: out('/principal/externalId', 'User ID'),
-      total: out('/metadata/total', 'Periods in total', 'Present with include=counts.'),
-      nextPage: out('/_links/next/href', 'Next page', 'Link to the next page of history; empty on the last page.'),
+    response: null,
+    list: {
+      item: historyPeriod,
+      paginated: true,
+      itemsAt: '/entitlementHistory',
+      itemOutputs: {
+        startDate: out('/startDate', 'From'),
+        endDate: out('/endDate', 'Until', 'Empty for the current period.'),
+        lifecycle: out('/lifecycle', 'Lifecycle'),
+        entitlements: out('/entitlements', 'Entitlements held', 'Each entitlement with the values held in this period.'),
+      },
     },
+    outputs: {},
   },
 ]);

@@ -8,8 +8,9 @@
  * removes it. The delegate is an Okta user given as {externalId: "00u…", type: "OKTA_USER"}; the note
  * is up to 1000 characters; start and end times are optional.
  *
- * The appointment is taken in the API's form: the model can't yet place a friendly "delegate user
- * ID" inside the single item of the API's list.
+ * The delegate can be given plainly (delegate user ID, note, start and end) — the card builds the
+ * one appointment of the API's list from them — or in the API's own form, which is also how a
+ * delegate is removed ({appointments: []}).
  */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule } from '../model/operation.ts';
@@ -38,6 +39,34 @@ export const delegatesInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** The one appointment, field by field: the card writes them into {appointments: [{…}]}. */
+const appointmentAt = (field: string) => `/delegates/appointments/0/${field}`;
+
+export const delegateInputs = {
+  delegateUserId: bodyField(appointmentAt('delegate/externalId'), ids.user, {
+    label: 'Delegate user ID',
+    help: 'The Okta user (00u…) who gets the governance work while the delegate is set.',
+    set: { [appointmentAt('delegate/type')]: 'OKTA_USER' },
+    example: '00u8f2ks1VbQrZy6h0g7',
+  }),
+  note: bodyField(appointmentAt('note'), Type.String({ maxLength: 1000 }), {
+    label: 'Note',
+    help: 'Optional. Why, or until when, up to 1000 characters; goes with Delegate user ID.',
+    example: 'Covering approvals during parental leave',
+  }),
+  startTime: bodyField(appointmentAt('startTime'), isoDateTime, {
+    label: 'Starts at',
+    help: 'Optional. When the delegation begins (ISO 8601); goes with Delegate user ID.',
+  }),
+  endTime: bodyField(appointmentAt('endTime'), isoDateTime, {
+    label: 'Ends at',
+    help: 'Optional. When the delegation ends (ISO 8601, after Starts at); goes with Delegate user ID.',
+  }),
+};
+
+/** The plain fields and the API form both set the delegate: one or the other. */
+export const delegateAlternatives = [['delegateUserId', 'delegates']];
+
 export const delegatesHelp =
   'The delegate: {appointments: [{delegate: {externalId: "00u…", type: "OKTA_USER"}, note?, startTime?, endTime?}]} (at most one appointment; note up to 1000 characters; times in ISO 8601). {appointments: []} removes the delegate.';
 
@@ -45,7 +74,7 @@ export const delegatesExample = {
   appointments: [{ delegate: { externalId: '00u8f2ks1VbQrZy6h0g7', type: 'OKTA_USER' }, note: 'Covering approvals during parental leave' }],
 };
 
-type DelegatesBody = { delegates?: { appointments?: { startTime?: string; endTime?: string }[] | null } };
+type DelegatesBody = { delegates?: { appointments?: { startTime?: string; endTime?: string; delegate?: { externalId?: string } }[] | null } };
 
 export const appointmentWindow: BusinessRule = {
   id: 'delegate-appointment-window',
@@ -54,22 +83,31 @@ export const appointmentWindow: BusinessRule = {
   check: ({ body }) => {
     for (const a of (body as DelegatesBody | undefined)?.delegates?.appointments ?? []) {
       if (a.startTime && a.endTime && Date.parse(a.endTime) <= Date.parse(a.startTime)) {
-        return `delegates.appointments[0].endTime ${a.endTime} must be after startTime ${a.startTime}: an appointment can't end before it starts; move the end later or drop it`;
+        return `endTime ${a.endTime} must be after startTime ${a.startTime}: an appointment can't end before it starts; move the end later or drop it`;
       }
     }
     return null;
   },
 };
 
-/** The API takes an empty update; it changes nothing, which a flow never means. */
+/**
+ * The API takes an empty update; it changes nothing, which a flow never means. A note or a time
+ * alone would send an appointment without a delegate, which the API refuses.
+ */
 export const delegatesGiven: BusinessRule = {
   id: 'delegates-given',
   field: 'delegates',
-  description: 'The update says who the delegate is, or removes it.',
-  check: ({ body }) =>
-    (body as DelegatesBody | undefined)?.delegates?.appointments !== undefined
-      ? null
-      : 'delegates.appointments is required: give [{delegate: {externalId: "00u…", type: "OKTA_USER"}}] to set the delegate, or [] to remove it',
+  description: 'The update says who the delegate is (Delegate user ID, or delegates), or removes it (delegates: {appointments: []}).',
+  check: ({ body }) => {
+    const appointments = (body as DelegatesBody | undefined)?.delegates?.appointments;
+    if (appointments === undefined) {
+      return 'delegateUserId is required: give the delegate\'s user id ("00u…") to set the delegate, or delegates: {appointments: []} to remove it';
+    }
+    if (appointments?.some((a) => a.delegate?.externalId === undefined)) {
+      return 'delegateUserId is required with a note, start or end time: they describe the appointment of a delegate; add delegateUserId ("00u…")';
+    }
+    return null;
+  },
 };
 
 // ---- Response shapes (tolerant: every field optional, undeclared fields allowed) ----
@@ -133,8 +171,10 @@ export const principalSettingsOperations = defineOperations([
           example: '00u8f2kq7TxLmWn3p0g7',
         },
       ),
-      delegates: bodyField('/delegates', delegatesInput, { label: 'Delegate', help: delegatesHelp, example: delegatesExample }),
+      ...delegateInputs,
+      delegates: bodyField('/delegates', delegatesInput, { label: 'Delegate (API form)', help: delegatesHelp, advanced: true, example: delegatesExample }),
     },
+    atMostOne: delegateAlternatives,
     rules: [delegatesGiven, appointmentWindow],
     response: principalSettings,
     outputs: delegateOutputs,

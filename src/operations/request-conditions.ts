@@ -11,7 +11,7 @@
  * kinds an app allows is listed by "Get request settings for resource".
  *
  * Requesters, scope and duration are objects with a `type` that picks the shape; they are taken in
- * the API's form (the model can't yet turn a list of ids into the API's list of {id} objects).
+ * the API's form, which the commonest cases (everyone, the app itself) need anyway.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule } from '../model/operation.ts';

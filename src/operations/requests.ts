@@ -219,15 +219,21 @@ export const requestOperations = defineOperations([
         required: true,
         example: 'Access to the finance reporting app for quarter close',
       }),
-      // One requester, as the API's own one-item list: the model has no placement that wraps a
-      // single value into a list, so a friendlier "requester user ID" field would need one.
-      requesterUserIds: bodyField('/requesterUserIds', Type.Array(ids.user, { minItems: 1, maxItems: 1 }), {
+      requesterUserId: bodyField('/requesterUserIds/0', ids.user, {
         label: 'Requester user ID',
-        help: 'The user the request is for (00u…), as a one-item list. Leave empty to file it for the user the connection acts as.',
+        help: 'The user the request is for (00u…). Leave empty to file it for the user the connection acts as.',
+        example: '00u1a2B3c4D5e6F7g8H9',
+      }),
+      requesterUserIds: bodyField('/requesterUserIds', Type.Array(ids.user, { minItems: 1, maxItems: 1 }), {
+        label: 'Requester user IDs (API form)',
+        help: 'The same as Requester user ID, in the API\'s own form: a one-item list of a user id (00u…).',
+        advanced: true,
         example: ['00u1a2B3c4D5e6F7g8H9'],
       }),
       requesterFieldValues: fieldValuesV1,
     },
+    // The requester is optional (default: the caller), so the friendly field and its API form are "at most one".
+    atMostOne: [['requesterUserId', 'requesterUserIds']],
     response: requestV1,
     outputs: requestV1Outputs,
   },

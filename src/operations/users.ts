@@ -89,7 +89,8 @@ export const userOperations = defineOperations([
       after: listControls.after(),
     },
     response: null,
-    list: { item: user, paginated: true, itemOutputs: userOutputs },
+    // A bare JSON list, paged by the Link header.
+    list: { item: user, paginated: true, itemsAt: '', itemOutputs: userOutputs },
     outputs: {},
   },
   {

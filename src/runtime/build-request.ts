@@ -1,4 +1,5 @@
 import type { Card, CardInput } from '../compile/card.ts';
+import type { ItemMapping } from '../model/operation.ts';
 import type { RunnableCard } from './card-registry.ts';
 import { CardInputError } from './errors.ts';
 import { pointerTokens, setAt } from './json-pointer.ts';
@@ -19,7 +20,7 @@ export interface PlannedRequest {
   queryParams: Record<string, string>;
 }
 
-/** Build the request from the declaration's placements: path, query, body (pointer, set, each, body-root). */
+/** Build the request from the declaration's placements: path, query, body (pointer, set, item mapping, body-root). */
 export function buildRequest(entry: RunnableCard, values: CardInputValues): PlannedRequest {
   const { card } = entry;
   const pathParams: Record<string, string> = {};
@@ -39,11 +40,10 @@ export function buildRequest(entry: RunnableCard, values: CardInputValues): Plan
       for (const item of list) queryPairs.push([to.name, queryText(item)]);
       queryParams[to.name] = list.map(queryText).join(',');
     } else if (to.in === 'body-root') {
-      body = value;
+      body = shapeItems(value, to);
     } else {
       bodyObject ??= {};
-      const placed = to.each && Array.isArray(value) ? value.map((item) => mapItem(item, to.each!)) : value;
-      setAt(bodyObject, to.pointer, placed);
+      setAt(bodyObject, to.pointer, shapeItems(value, to));
       for (const [pointer, constant] of Object.entries(to.set ?? {})) setAt(bodyObject, pointer, constant);
     }
   }
@@ -72,14 +72,31 @@ function placementOrder(card: Card): readonly CardInput[] {
   return order;
 }
 
-/** Map the friendly keys of one list item to where the API wants them; unmapped keys keep their name. */
-function mapItem(item: unknown, each: Record<string, string>): unknown {
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(item)) {
-    if (value === undefined) continue;
-    setAt(out, each[key] ?? `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, value);
+/**
+ * A friendly list in the API's item shape: each item mapped by key (`each`) or placed as a plain
+ * value (`eachValue`), then given the per-item constants (`eachSet`). A single value (a field
+ * placed at `/list/-` or `/list/0`) becomes one such item. Without a mapping the value is as given.
+ */
+function shapeItems(value: unknown, mapping: ItemMapping): unknown {
+  if (!mapping.each && mapping.eachValue === undefined && !mapping.eachSet) return value;
+  return Array.isArray(value) ? value.map((item) => shapeItem(item, mapping)) : shapeItem(value, mapping);
+}
+
+function shapeItem(item: unknown, { each, eachValue, eachSet }: ItemMapping): unknown {
+  let out: Record<string, unknown>;
+  if (eachValue !== undefined) {
+    out = {};
+    setAt(out, eachValue, item);
+  } else if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+    out = {};
+    // Unmapped keys keep their name.
+    for (const [key, value] of Object.entries(item)) {
+      if (value !== undefined) setAt(out, each?.[key] ?? `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, value);
+    }
+  } else {
+    return item;
   }
+  for (const [pointer, constant] of Object.entries(eachSet ?? {})) setAt(out, pointer, constant);
   return out;
 }
 

@@ -39,15 +39,9 @@ export class ResponseHeaders {
 /** The body was larger than allowed. */
 export class BodyTooLarge extends Error {}
 
-function timeoutError(ms: number): Error {
-  const error = new Error(`no answer within ${ms} ms`);
-  error.name = 'TimeoutError';
-  return error;
-}
-
 /** fetch says only "fetch failed"; the cause (ECONNRESET, ECONNREFUSED, …) is what a person needs. */
-function networkError(error: unknown, controller: AbortController): Error {
-  if (controller.signal.aborted && controller.signal.reason instanceof Error) return controller.signal.reason;
+function networkError(error: unknown, signal: AbortSignal): Error {
+  if (signal.aborted && signal.reason instanceof Error) return signal.reason;
   const cause = (error as { cause?: { message?: string; code?: string } }).cause;
   if (!cause) return error as Error;
   const wrapped = new Error(cause.message || cause.code || 'network failure', { cause });
@@ -56,15 +50,9 @@ function networkError(error: unknown, controller: AbortController): Error {
 }
 
 export async function sendHttp(url: URL, init: HttpInit): Promise<HttpAnswer> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(timeoutError(init.timeoutMs)), init.timeoutMs);
-  const onAbort = () => controller.abort(init.signal!.reason instanceof Error ? init.signal!.reason : new Error('aborted'));
-  if (init.signal?.aborted) onAbort();
-  init.signal?.addEventListener('abort', onAbort, { once: true });
-  const done = () => {
-    clearTimeout(timer);
-    init.signal?.removeEventListener('abort', onAbort);
-  };
+  // AbortSignal.timeout is far cheaper per request than an AbortController with a timer of our own.
+  const timeout = AbortSignal.timeout(init.timeoutMs);
+  const signal = init.signal ? AbortSignal.any([timeout, init.signal]) : timeout;
 
   let response: Response;
   try {
@@ -73,19 +61,21 @@ export async function sendHttp(url: URL, init: HttpInit): Promise<HttpAnswer> {
       headers: init.headers,
       ...(init.body !== undefined ? { body: init.body } : {}),
       redirect: 'manual',
-      signal: controller.signal,
+      signal,
     });
   } catch (error) {
-    done();
-    throw networkError(error, controller);
+    throw networkError(error, signal);
   }
+  const tooLarge = (message: string) => {
+    response.body?.cancel().catch(() => {});
+    return new BodyTooLarge(message);
+  };
 
   return {
     status: response.status,
     ok: response.ok,
     headers: new ResponseHeaders(response.headers),
     discard() {
-      done();
       response.body?.cancel().catch(() => {});
     },
     async text(maxBytes) {
@@ -93,26 +83,24 @@ export async function sendHttp(url: URL, init: HttpInit): Promise<HttpAnswer> {
         const declared = Number(response.headers.get('content-length'));
         const encoded = Boolean(response.headers.get('content-encoding'));
         if (!encoded && Number.isFinite(declared) && declared > maxBytes) {
-          controller.abort(new BodyTooLarge(`the answer is ${declared} bytes, more than the ${maxBytes} allowed`));
-          throw new BodyTooLarge(`the answer is ${declared} bytes, more than the ${maxBytes} allowed`);
+          throw tooLarge(`the answer is ${declared} bytes, more than the ${maxBytes} allowed`);
         }
         if (!response.body) return '';
+        // A declared, acceptable length can be read in one go (much cheaper than iterating the stream).
+        if (!encoded && Number.isFinite(declared) && response.headers.get('content-length') !== null) return await response.text();
         const chunks: Uint8Array[] = [];
         let size = 0;
         for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
           size += chunk.byteLength;
           if (size > maxBytes) {
-            controller.abort(new BodyTooLarge(`the answer is more than the ${maxBytes} bytes allowed`));
-            throw new BodyTooLarge(`the answer is more than the ${maxBytes} bytes allowed`);
+            throw tooLarge(`the answer is more than the ${maxBytes} bytes allowed`);
           }
           chunks.push(chunk);
         }
         return Buffer.concat(chunks).toString('utf8');
       } catch (error) {
         if (error instanceof BodyTooLarge) throw error;
-        throw networkError(error, controller);
-      } finally {
-        done();
+        throw networkError(error, signal);
       }
     },
   };

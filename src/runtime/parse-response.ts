@@ -1,6 +1,8 @@
 import type { RunnableCard } from './card-registry.ts';
 import { BodyTooLarge, type HttpAnswer } from './http-transport.ts';
 import { getAt } from './json-pointer.ts';
+import { rebaseOnOrg } from './url.ts';
+import type { HeaderReader } from '../auth/connection.ts';
 
 /** Thrown by readBody; the pipeline turns it into a TransportError naming the card. */
 export class UnreadableResponse extends Error {}
@@ -42,22 +44,49 @@ function firstNonSpace(text: string): string | undefined {
   return undefined;
 }
 
-/** The records of a list answer: the `{data: […]}` envelope, or a bare array. */
-export function itemsOf(body: unknown): unknown[] {
+/**
+ * The records of a list answer. `itemsAt` is where the card says they are ('' = the body is the
+ * list); without it, the `{data: […]}` envelope or a bare list. Anything else reads as no records.
+ */
+export function itemsOf(body: unknown, itemsAt?: string): unknown[] {
+  if (itemsAt !== undefined) {
+    const items = getAt(body, itemsAt);
+    return Array.isArray(items) ? items : [];
+  }
   if (Array.isArray(body)) return body;
   const data = (body as { data?: unknown } | null)?.data;
   return Array.isArray(data) ? data : [];
 }
 
-/** A non-list card's outputs: each declared output picked by its pointer, plus the full body as `response`. */
-export function outputsOf(entry: RunnableCard, body: unknown): Record<string, unknown> {
+/**
+ * A non-list card's outputs: each declared output, picked from the body by its pointer or read
+ * from its header, plus the full body as `response`. A link header becomes the path and query
+ * of the URL, re-based on the org, so a foreign host never reaches the caller as a place to go.
+ */
+export function outputsOf(entry: RunnableCard, answer: { body: unknown; headers: HeaderReader }, orgUrl: URL): Record<string, unknown> {
+  const { body } = answer;
   const outputs: Record<string, unknown> = {};
-  if (body === null || body === undefined) return outputs;
+  const hasBody = body !== null && body !== undefined;
   for (const output of entry.card.outputs) {
     if (output.key === 'response') continue;
+    if ('header' in output) {
+      const value = answer.headers.get(output.header)?.trim();
+      if (value) outputs[output.key] = output.link ? pathOnOrg(orgUrl, value) : value;
+      continue;
+    }
+    if (!hasBody) continue;
     const value = getAt(body, output.from);
     if (value !== undefined) outputs[output.key] = value;
   }
-  outputs.response = body;
+  if (hasBody) outputs.response = body;
   return outputs;
+}
+
+function pathOnOrg(orgUrl: URL, href: string): string | undefined {
+  try {
+    const url = rebaseOnOrg(orgUrl, href);
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return undefined;
+  }
 }

@@ -58,7 +58,7 @@ export async function runCard<Id extends CardId>(
 
   if (!entry.card.list) {
     const answer = await send(ctx, request.method, url, request.body);
-    return result(answer, outputsOf(entry, answer.body)) as CardResult<OutputsFor<Id>>;
+    return result(answer, outputsOf(entry, answer, ctx.connection.orgUrl)) as CardResult<OutputsFor<Id>>;
   }
   const items: unknown[] = [];
   let last: Answer | undefined;
@@ -102,7 +102,7 @@ async function* pages(ctx: SendContext, request: PlannedRequest, first: URL, bud
   let left = budget;
   for (let page = 1; ; page++) {
     const answer = await send(ctx, request.method, url, request.body);
-    let items = itemsOf(answer.body);
+    let items = itemsOf(answer.body, ctx.entry.card.list?.itemsAt);
     if (items.length > left) items = items.slice(0, left);
     left -= items.length;
     ctx.emit({ type: 'page', card: ctx.entry.card.id, page, items: items.length });

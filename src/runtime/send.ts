@@ -178,7 +178,7 @@ function networkFailure(ctx: SendContext, error: unknown, retries: number): Tran
   const err = error as { name?: string; message?: string; code?: string } | undefined;
   const reason =
     err?.name === 'TimeoutError'
-      ? `no answer within ${Math.round(ctx.timeoutMs / 1000)} s`
+      ? `no answer within ${ctx.timeoutMs < 1000 ? `${ctx.timeoutMs} ms` : `${Math.round(ctx.timeoutMs / 1000)} s`}`
       : (err?.message || err?.code || String(error));
   const advice = card.idempotent
     ? retries

@@ -13,8 +13,9 @@ export function validateInput(entry: RunnableCard, input: unknown): CardInputVal
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new CardInputError(card.id, '', 'type', `${card.id}: the input must be an object of named fields, e.g. ${exampleOf(entry)}; got ${show(input)}.`, input);
   }
-  const values: CardInputValues = {};
-  for (const [key, value] of Object.entries(input)) if (value !== undefined) values[key] = value;
+  // fromEntries, not assignment: an own "__proto__" key stays a key (and is refused below as unknown)
+  // instead of silently becoming the prototype whose properties would then pass for inputs.
+  const values: CardInputValues = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 
   for (const key of Object.keys(values)) {
     if (!entry.inputs.has(key)) {
@@ -56,7 +57,29 @@ export function validateInput(entry: RunnableCard, input: unknown): CardInputVal
     }
   }
   if (!entry.validate(values)) throw fromSchemaError(entry, entry.validate.errors ?? []);
+  checkUrlText(entry, values);
   return values;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Text that goes into the URL must be whole characters: half a surrogate pair can't be percent-encoded. */
+function checkUrlText(entry: RunnableCard, values: CardInputValues): void {
+  for (const [key, value] of Object.entries(values)) {
+    const to = entry.inputs.get(key)?.to;
+    if (to?.in !== 'path' && to?.in !== 'query') continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item === 'string' && LONE_SURROGATE.test(item)) {
+        throw new CardInputError(
+          entry.card.id,
+          key,
+          'unicode',
+          `${entry.card.id}: "${key}" goes into the URL and contains half of a UTF-16 character (a lone surrogate), which can't be sent; got ${show(value)}. Check how the text was cut or decoded.`,
+          value,
+        );
+      }
+    }
+  }
 }
 
 function describeGroup(entry: RunnableCard, group: string[]): string {

@@ -1,17 +1,18 @@
 /**
  * One helper flow per card: Helper Flow (the card's inputs as typed fields) → Encode Component per
  * path parameter → Compose (relative URL) → Construct (query) → Construct(s) (body) → Okta Custom
- * API Action → Return `statusCode`, `headers`, `body` and the card's main outputs. A list card's
- * helper returns one page (`items`, `count`) and `next`, the relative URL of the next page, which
- * "OIG support · Read all pages" follows.
+ * API Action → Return `statusCode`, `headers`, `body` and the card's main outputs (from the body, or
+ * from a header: a link header as path and query only). A list card's helper returns one page
+ * (`items`, `count`) and `next`, the relative URL of the next page, which "OIG support · Read all
+ * pages" follows (given the card's records path when they are not in `data`).
  *
  * Generic over cards: it reads only the compiled card (method, path, inputs with placements, outputs).
  */
-import type { Card, CardInput } from '../compile/card.ts';
+import type { Card, CardInput, HeaderCardOutput } from '../compile/card.ts';
 import type { WorkflowsType } from '../model/operation.ts';
 import type { ValueType } from './format.ts';
 import { FlowBuilder, literal, type FieldSpec, type Port, type Source } from './flow-builder.ts';
-import { callFlow, compose, construct, contextFields, customApiAction, get, makeRef, returnValues, spec, urlEncode, type HelperRef, type Member } from './steps.ts';
+import { callFlow, compose, construct, contextFields, customApiAction, get, makeRef, returnValues, spec, urlEncode, urlParse, type HelperRef, type Member } from './steps.ts';
 
 export const HELPER_PREFIX = 'OIG · ';
 
@@ -48,13 +49,18 @@ export interface HelperPlan {
 
 /** Why an input can't be built with plain Workflows cards, or null when it can. */
 function inexpressible(input: CardInput, required: boolean): string | null {
-  if (input.to.in !== 'body') return null;
-  if (input.to.each) return 'it reshapes each list item, which needs a per-item helper flow';
-  if (input.to.set && !required) return 'its fixed companion values would be sent even when it is left empty';
-  const segs = segments(input.to.pointer);
-  if (segs.slice(0, -1).some((s) => /^\d+$/.test(s))) return 'it points inside a list item';
+  const to = input.to;
+  if (to.in !== 'body' && to.in !== 'body-root') return null;
+  if (to.each || to.eachValue !== undefined || to.eachSet) return 'it reshapes each list item, which needs a per-item helper flow';
+  if (to.in === 'body-root') return null;
+  if (to.set && !required) return 'its fixed companion values would be sent even when it is left empty';
+  const segs = segments(to.pointer);
+  if (segs.slice(0, -1).some(isIndex)) return 'it points inside a list item';
   return null;
 }
+
+/** A list index in a pointer: `0`, `1`, … or `-` (append). */
+const isIndex = (segment: string) => /^(?:\d+|-)$/.test(segment);
 
 /**
  * Which card inputs the helper takes. Of a group of alternatives (oneOf) the helper offers one —
@@ -107,7 +113,7 @@ const isPrefix = (a: string[], b: string[]) => a.length <= b.length && a.every((
 
 /** `/requesterUserIds/0` means "a one-item list at requesterUserIds": the value is wrapped on the wire. */
 function trimIndex(segs: string[]): { path: string[]; wrap: boolean } {
-  return /^\d+$/.test(segs.at(-1) ?? '') ? { path: segs.slice(0, -1), wrap: true } : { path: segs, wrap: false };
+  return isIndex(segs.at(-1) ?? '') ? { path: segs.slice(0, -1), wrap: true } : { path: segs, wrap: false };
 }
 
 export const helperName = (card: Card) => `${HELPER_PREFIX}${card.title}`;
@@ -240,19 +246,39 @@ export function helperFlow(card: Card, readPage: HelperRef): HelperFlow {
       values.headers = { source: headers, spec: spec(ref, 'headers') };
       values.body = { source: responseBody, spec: spec(ref, 'body') };
       if (card.list) {
-        const page = callFlow(fb, 'read-page', readPage, { body: responseBody, headers }, ['items', 'next', 'count'], 'Read the page');
+        // Records kept outside `data` (a bare list reads as is): tell "Read page" where they are.
+        const at = card.list.itemsAt ? segments(card.list.itemsAt).join('.') : '';
+        const pass = { body: responseBody, headers, ...(at && at !== 'data' ? { itemsAt: literal(at) } : {}) };
+        const page = callFlow(fb, 'read-page', readPage, pass, ['items', 'next', 'count'], 'Read the page');
         for (const key of ['items', 'next', 'count']) values[key] = { source: page[key]!, spec: spec(ref, key) };
       } else {
         for (const out of card.outputs.filter((o) => o.key !== 'response')) {
           const { type, list } = valueTypeOf(out.type);
-          const path = segments(out.from).join('.');
-          values[out.key] = { source: get(fb, `out/${out.key}`, responseBody, path, type, list, out.label), spec: spec(ref, out.key) };
+          const source = 'header' in out ? headerOutput(fb, out, headers) : get(fb, `out/${out.key}`, responseBody, segments(out.from).join('.'), type, list, out.label);
+          values[out.key] = { source, spec: spec(ref, out.key) };
         }
       }
       returnValues(fb, values);
       return fb.build({ uuid: ref.uuid, group, callable: true, securityLevel: null });
     },
   };
+}
+
+/**
+ * A header output: the header's value, or for a link only its path and query — the next call then
+ * goes to the connection's own org, whatever host Okta wrote (the way "Read page" treats next links).
+ */
+function headerOutput(fb: FlowBuilder, out: HeaderCardOutput, headers: Port): Port {
+  const value = get(fb, `out/${out.key}`, headers, out.header, 'string', false, out.label);
+  if (!out.link) return value;
+  const relative = fb.ifElse(`out/${out.key}/relative`, { a: value, op: 'is empty' }, { path: { type: 'string' } }, {
+    then: () => ({ path: literal('') }),
+    else: () => {
+      const parts = urlParse(fb, `out/${out.key}/parse`, value, `Parse ${out.label}`);
+      return { path: compose(fb, `out/${out.key}/path`, '{{path}}?{{query}}', { path: parts.path, query: parts.query }, 'Path and query only') };
+    },
+  });
+  return relative.out('path');
 }
 
 /** Where a value goes on the wire: how a template finds the helper input it needs. */

@@ -42,13 +42,16 @@ export function compose(fb: FlowBuilder, role: string, template: string, values:
 }
 
 /** Get: the value at a dotted path inside an object (or list). */
-export function get(fb: FlowBuilder, role: string, object: Port, path: string, type: ValueType, list = false, name = `Get ${path}`): Port {
+/** Object Get: the value at `path` (fixed text, or a port when the path arrives as a value). */
+export function get(fb: FlowBuilder, role: string, object: Port, path: string | Port, type: ValueType, list = false, name = `Get ${typeof path === 'string' ? path : 'value'}`): Port {
+  const pathField: FieldSpec = typeof path === 'string' ? { key: 'path', type: text, value: path, required: true } : FlowBuilder.input('path', path, { required: true, type: text });
   const card = fb.step('get', role, {
     name,
-    inputs: [FlowBuilder.input('object', object, { required: true }), { key: 'path', type: text, value: path, required: true }],
+    inputs: [FlowBuilder.input('object', object, { required: true }), pathField],
     outputs: [{ key: 'output', type, list }],
   });
   feed(fb, card, 'object', object);
+  if (typeof path !== 'string') feed(fb, card, 'path', path);
   return card.out('output');
 }
 

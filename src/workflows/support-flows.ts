@@ -38,18 +38,22 @@ export interface FlowPlan {
 }
 
 const items: FieldSpec = { key: 'items', type: 'object', list: true, label: 'Records', custom: true };
+/** Where the records are, as an Object Get path ("entitlementHistory"); empty for `data` or a bare list. */
+const itemsAt: FieldSpec = { key: 'itemsAt', type: 'string', label: 'Records at (path; empty for data)', custom: true };
 
 export function readPageFlow(): FlowPlan {
   const role = 'support:read-page';
   const takes: FieldSpec[] = [
     { key: 'body', type: 'object', label: 'Body', custom: true, required: true },
     { key: 'headers', type: 'object', label: 'Headers', custom: true },
+    itemsAt,
   ];
   const returns: FieldSpec[] = [items, { key: 'next', type: 'string', label: 'Next page (relative URL)' }, { key: 'count', type: 'number', label: 'Records on this page' }];
   const ref = makeRef(role, 'OIG support · Read page', takes, returns);
   return {
     ref,
-    description: 'Takes the body and headers of a list response; returns its records, how many, and the relative URL of the next page (empty on the last page).',
+    description:
+      'Takes the body and headers of a list response (and, for a list whose records are not in data, the path to them); returns its records, how many, and the relative URL of the next page (empty on the last page).',
     build(group) {
       const fb = new FlowBuilder(role);
       const trigger = fb.step('helperFlow', 'trigger', { inputs: [...contextFields(), ...takes] });
@@ -61,7 +65,13 @@ export function readPageFlow(): FlowPlan {
         then: () => ({ items: get(fb, 'records/data', body, 'data', 'object', true, 'Records (data)') }),
         else: () => ({ items: body }),
       });
-      const count = length(fb, 'count', records.out('items'), 'Count records');
+      // A list that keeps its records elsewhere (e.g. entitlementHistory) says where.
+      const itemsPath = trigger.out('itemsAt', null);
+      const located = fb.ifElse('records-at', { a: itemsPath, op: 'is empty' }, { items: { type: 'object', list: true } }, {
+        then: () => ({ items: records.out('items') }),
+        else: () => ({ items: get(fb, 'records/at', body, itemsPath, 'object', true, 'Records (at the given path)') }),
+      });
+      const count = length(fb, 'count', located.out('items'), 'Count records');
 
       const inBody = get(fb, 'next/_links', body, '_links.next.href', 'string', false, 'Next link (_links)');
       const inTeams = get(fb, 'next/links', body, 'links.next.href', 'string', false, 'Next link (links)');
@@ -93,7 +103,7 @@ export function readPageFlow(): FlowPlan {
         },
       });
       returnValues(fb, {
-        items: { source: records.out('items'), spec: spec(ref, 'items') },
+        items: { source: located.out('items'), spec: spec(ref, 'items') },
         next: { source: next.out('next'), spec: spec(ref, 'next') },
         count: { source: count, spec: spec(ref, 'count') },
       });
@@ -107,26 +117,29 @@ export function readAllPagesFlow(readPage: HelperRef): FlowPlan {
   const takes: FieldSpec[] = [
     { key: 'relativeUrl', type: 'string', label: 'Next page (a list helper\'s next)', custom: true },
     { ...items, label: 'Records so far (a list helper\'s items)' },
+    itemsAt,
   ];
   const returns: FieldSpec[] = [items, { key: 'count', type: 'number', label: 'Number of records' }];
   const ref = makeRef(role, 'OIG support · Read all pages', takes, returns);
   return {
     ref,
-    description: 'Follows the next pages of a list and returns every record. Give it the next and items that a list card\'s helper returned.',
+    description:
+      'Follows the next pages of a list and returns every record. Give it the next and items that a list card\'s helper returned (and the path to the records, for a list that keeps them outside data).',
     build(group, config) {
       const fb = new FlowBuilder(role);
       const trigger = fb.step('helperFlow', 'trigger', { inputs: [...contextFields(), ...takes] });
       const url = trigger.out('relativeUrl', null);
       const sofar = trigger.out('items', null);
+      const at = trigger.out('itemsAt', null);
       const all = fb.ifElse('more', { a: url, op: 'is empty' }, { items: { type: 'object', list: true } }, {
         then: () => ({ items: sofar }),
         else: () => {
           const call = customApiAction(fb, 'call', { method: 'GET', url, config, name: 'GET next page', comments: 'Reads the next page of a list.' });
           const problem = compose(fb, 'failed', 'Reading the next page ({{url}}) failed with HTTP {{status}}.', { url, status: call.status }, 'Error message');
           failIf(fb, 'check', call.status, '>=', literal(300), problem, 'Stop on an error');
-          const page = callFlow(fb, 'page', readPage, { body: call.body, headers: call.headers }, ['items', 'next'], 'Read the page');
+          const page = callFlow(fb, 'page', readPage, { body: call.body, headers: call.headers, itemsAt: at }, ['items', 'next'], 'Read the page');
           const combined = union(fb, 'combine', sofar, page.items!, false, 'Add this page');
-          const rest = callFlow(fb, 'rest', ref, { relativeUrl: page.next!, items: combined }, ['items'], 'Read the pages after it');
+          const rest = callFlow(fb, 'rest', ref, { relativeUrl: page.next!, items: combined, itemsAt: at }, ['items'], 'Read the pages after it');
           return { items: rest.items! };
         },
       });
