@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Per-call overhead of a card (validate + build + send + parse) against raw fetch to the same
 // local HTTP server in the same run, with @okta/okta-sdk-nodejs's own request path (Http +
-// DefaultRequestExecutor, cache off) as the peer. The runtime sends over node:http with
-// keep-alive, so a fourth column, raw node:http with the same kind of agent, shows the card's own
-// cost apart from the transport. Prints medians and ratios; not a test.
+// DefaultRequestExecutor, cache off) as the peer. The runtime sends over global fetch, like the
+// baseline; a fourth column, raw node:http with a keep-alive agent, shows what the transport
+// itself costs. Prints medians and ratios; not a test.
 // Usage: node scripts/bundle.mjs && node bench/overhead.mjs [--calls N]
 import { Agent, createServer, request } from 'node:http';
 import { createRequire } from 'node:module';

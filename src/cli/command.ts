@@ -1,6 +1,5 @@
 /** One `oig` sub-command. `run` returns the process exit code (DESIGN.md: 0 ok, 1 API error, 2 usage/input, 3 config/auth). */
 export interface Command {
-  summary: string;
   usage: string;
   run(args: string[]): Promise<number>;
 }

@@ -1,21 +1,18 @@
 import { UsageError, type Command } from './command.ts';
-import { buildCommand } from './commands/build.ts';
-import { cardsCommand, describeCommand } from './commands/cards.ts';
-import { demoCommand } from './commands/demo.ts';
-import { flowCommand } from './commands/flow.ts';
-import { invokeCommand } from './commands/invoke.ts';
-import { lintCommand } from './commands/lint.ts';
-import { simCommand } from './commands/sim.ts';
 
-const commands: Record<string, Command> = {
-  build: buildCommand,
-  cards: cardsCommand,
-  describe: describeCommand,
-  invoke: invokeCommand,
-  flow: flowCommand,
-  demo: demoCommand,
-  lint: lintCommand,
-  sim: simCommand,
+/**
+ * Each command is loaded only when it runs, so `oig invoke` doesn't pay for the simulator, the
+ * Workflows builder or the linter at start-up.
+ */
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  build: { summary: 'write cards/, schemas/ and connector/ from the declarations (deterministic)', load: async () => (await import('./commands/build.ts')).buildCommand },
+  cards: { summary: 'list every card (id, title, family, lifecycle)', load: async () => (await import('./commands/cards.ts')).cardsCommand },
+  describe: { summary: 'show one card: inputs, outputs, scopes, rules', load: async () => (await import('./commands/cards.ts')).describeCommand },
+  invoke: { summary: 'run one card against an org and print its outputs as JSON', load: async () => (await import('./commands/invoke.ts')).invokeCommand },
+  flow: { summary: 'run a flow template (launch a review, file a request, label resources, review on a risk event)', load: async () => (await import('./commands/flow.ts')).flowCommand },
+  demo: { summary: 'the main job of `npm start`: build, start the simulator, run the mission flows through the cards', load: async () => (await import('./commands/demo.ts')).demoCommand },
+  lint: { summary: 'check an Okta Workflows export (.folder/.flow/.flopack) the way the importer plausibly does', load: async () => (await import('./commands/lint.ts')).lintCommand },
+  sim: { summary: 'start the local OIG simulator on 127.0.0.1 (prints {url, token} first)', load: async () => (await import('./commands/sim.ts')).simCommand },
 };
 
 function usage(): string {
@@ -37,11 +34,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage()}\n`);
     return name ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) {
+  const entry = commands[name];
+  if (!entry) {
     process.stderr.write(`oig: unknown command "${name}".\n\n${usage()}\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
     return 0;

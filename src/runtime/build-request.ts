@@ -91,7 +91,7 @@ function shapeItem(item: unknown, { each, eachValue, eachSet }: ItemMapping): un
     out = {};
     // Unmapped keys keep their name.
     for (const [key, value] of Object.entries(item)) {
-      if (value !== undefined) setAt(out, each?.[key] ?? `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, value);
+      if (value !== undefined) setAt(out, (each && Object.hasOwn(each, key) ? each[key] : undefined) ?? `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, value);
     }
   } else {
     return item;

@@ -97,7 +97,8 @@ export async function sendHttp(url: URL, init: HttpInit): Promise<HttpAnswer> {
           }
           chunks.push(chunk);
         }
-        return Buffer.concat(chunks).toString('utf8');
+        // TextDecoder drops a leading byte-order mark, as response.text() does on the other path.
+        return new TextDecoder().decode(Buffer.concat(chunks));
       } catch (error) {
         if (error instanceof BodyTooLarge) throw error;
         throw networkError(error, signal);

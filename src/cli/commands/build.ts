@@ -39,7 +39,6 @@ export async function writeArtifacts(root: string, files: Map<string, string>) {
 }
 
 export const buildCommand: Command = {
-  summary: 'write cards/, schemas/ and connector/ from the declarations (deterministic)',
   usage: 'Usage: oig build [--out DIR]\n\nWrites cards/, schemas/ and connector/ under DIR (default: the current directory).',
   async run(args) {
     const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });

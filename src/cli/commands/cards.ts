@@ -4,7 +4,6 @@ import { operations, findOperation } from '../../operations/index.ts';
 import { UsageError, type Command } from '../command.ts';
 
 export const cardsCommand: Command = {
-  summary: 'list every card (id, title, family, lifecycle)',
   usage: 'Usage: oig cards [--json]',
   async run(args) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true });
@@ -20,7 +19,6 @@ export const cardsCommand: Command = {
 };
 
 export const describeCommand: Command = {
-  summary: 'show one card: inputs, outputs, scopes, rules',
   usage: 'Usage: oig describe <cardId> [--json]',
   async run(args) {
     const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });

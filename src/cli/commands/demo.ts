@@ -99,7 +99,6 @@ async function missionFlows(connection: Connection | ConnectionConfig, inputs: D
 }
 
 export const demoCommand: Command = {
-  summary: 'the main job: build the bundle, start the simulator, run the mission flows through the cards',
   usage: `Usage: oig demo
 
 Builds cards/, schemas/ and connector/, starts the local OIG simulator on a free port, and runs the three

@@ -14,7 +14,6 @@ Credentials come from the environment as for \`oig invoke\`. Result JSON on stdo
 Exit codes: 0 ok · 1 Okta answered with an error · 2 invalid input or usage · 3 configuration or authentication failure.`;
 
 export const flowCommand: Command = {
-  summary: 'run a flow template (launch a review, file a request, label resources, review on a risk event)',
   usage,
   async run(args) {
     let parsed;

@@ -21,7 +21,6 @@ OKTA_SCOPES, OKTA_KEY_ID, OKTA_DPOP=false).
 Exit codes: 0 ok · 1 Okta answered with an error · 2 invalid input or usage (nothing sent) · 3 configuration or authentication failure.`;
 
 export const invokeCommand: Command = {
-  summary: 'run one card against an org and print its outputs as JSON',
   usage,
   async run(args) {
     const { values, positionals } = parseOptions(args);

@@ -4,7 +4,6 @@ import { formatIssue, lintFlopackText } from '../../workflows/lint.ts';
 import { UsageError, type Command } from '../command.ts';
 
 export const lintCommand: Command = {
-  summary: 'check an Okta Workflows export (.folder/.flow/.flopack) the way the importer plausibly does',
   usage: [
     'Usage: oig lint <file>… [--json]',
     '',

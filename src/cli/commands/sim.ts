@@ -23,7 +23,6 @@ function parseOptions(args: string[]) {
 }
 
 export const simCommand: Command = {
-  summary: 'start the local OIG simulator on 127.0.0.1 (prints {url, token} first)',
   usage: [
     'Usage: oig sim [--port N] [--seed S] [--time-scale X] [--realism] [--fault name=value …] [--quiet]',
     '',
