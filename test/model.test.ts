@@ -4,6 +4,7 @@ import { createAjv } from '../src/compile/ajv.ts';
 import { compileCard } from '../src/compile/card.ts';
 import { inputSchema, outputSchema, plain, type JsonSchema } from '../src/compile/schemas.ts';
 import { operations } from '../src/operations/index.ts';
+import { prepareCard } from '../src/runtime/run-card.ts';
 
 const ajv = createAjv();
 
@@ -68,8 +69,9 @@ describe.each(operations.map((op) => [op.id, op] as const))('%s', (_id, op) => {
 
   const example = (inputSchema(op).examples as JsonSchema[] | undefined)?.[0];
   const completeExample = example && Object.entries(op.inputs).every(([k, f]) => !f.required || k in example);
-  it.skipIf(!completeExample)('accepts its own example input', () => {
+  it.skipIf(!completeExample)('accepts its own example input, schema and business rules alike', () => {
     expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
+    expect(() => prepareCard(op.id, example)).not.toThrow();
   });
 
   it('compiles to a card whose list cards offer the result-set option when the API pages', () => {
