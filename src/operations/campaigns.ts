@@ -9,19 +9,19 @@
  * points at the new instance). Delete works only while SCHEDULED or ERROR; otherwise Okta answers 409.
  * Okta fills many settings with defaults and echoes dates in the campaign's time zone.
  */
-import { Type, type TProperties } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule, type RuleContext } from '../model/operation.ts';
 import { bodyField, enumOf, listControls, out, outHeader, pathParam, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { ids, isoDateTime, oktaId } from '../model/ids.ts';
+import { auditFields, strict } from './record-shapes.ts';
+import { orderByOneKey } from './order-by-param.ts';
 
 const family = 'Campaigns';
 const docs = (id: string) => docsLink('governance.api', 'Campaigns', id);
 const read = ['okta.governance.accessCertifications.read'];
 const manage = ['okta.governance.accessCertifications.manage'];
 const adminRoles = ['ACCESS_CERTIFICATIONS_ADMIN'];
-
-const strict = <T extends TProperties>(properties: T) => Type.Object(properties, { additionalProperties: false });
 
 const campaignIdSchema = oktaId('ici', 'Campaign');
 /** A GROUP reviewer is an Okta group (00g…) or a governance reviewer group (irg…); the spec's examples use both. */
@@ -186,11 +186,7 @@ const campaign = Type.Object({
   remediationSettings: Type.Optional(Type.Object({})),
   reportingSettings: Type.Optional(Type.Object({})),
   recurringCampaignId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  created: Type.Optional(isoDateTime),
-  createdBy: Type.Optional(Type.String()),
-  lastUpdated: Type.Optional(isoDateTime),
-  lastUpdatedBy: Type.Optional(Type.String()),
-  _links: Type.Optional(Type.Object({})),
+  ...auditFields,
 });
 
 /** What a campaign list returns per campaign: a summary, not the full settings. */
@@ -203,11 +199,7 @@ const campaignSummary = Type.Object({
   scheduleType: Type.Optional(Type.String()),
   reviewerType: Type.Optional(Type.String()),
   recurringCampaignId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  created: Type.Optional(isoDateTime),
-  createdBy: Type.Optional(Type.String()),
-  lastUpdated: Type.Optional(isoDateTime),
-  lastUpdatedBy: Type.Optional(Type.String()),
-  _links: Type.Optional(Type.Object({})),
+  ...auditFields,
 });
 
 const campaignOutputs = {
@@ -293,14 +285,6 @@ const reviewerComplete: BusinessRule = {
     return `reviewerSettings of type ${reviewer!.type} needs ${missing.join(' and ')}: add ${missing.map((k) => `reviewerSettings.${k}`).join(' and ')}, or pick another reviewer type`;
   },
 };
-
-/** orderBy is a one-item list in the spec: "<key> asc" or "<key> desc" (a bare key sorts ascending). */
-const orderBy = (keys: readonly string[], dflt: string) =>
-  queryParam('orderBy', Type.Array(Type.String({ pattern: `^(${keys.join('|')})( (asc|desc))?$` }), { minItems: 1, maxItems: 1, default: [dflt] }), {
-    label: 'Order by',
-    help: `One sort key: ${keys.join(', ')}, followed by asc or desc. Okta sorts by ${dflt} when empty.`,
-    example: ['startDate desc'],
-  });
 
 /** The Location of a 202, as a path on the org (Okta writes it on the -admin host). */
 const campaignLink = (help: string) => outHeader('location', 'Campaign link', { link: true, help: `${help} A path on the org, e.g. /governance/api/v1/campaigns/icm….` });
@@ -422,7 +406,12 @@ export const campaignOperations = defineOperations([
         help: 'Optional. name eq "…", status eq "ACTIVE" (OR-able), startDate gt / endDate gt a date, scheduleType eq "RECURRING", reviewerType eq "USER", recurringCampaignId eq "ici…"; combine with AND.',
         example: 'status eq "ACTIVE"',
       }),
-      orderBy: orderBy(['name', 'created', 'startDate', 'endDate', 'status'], 'created asc'),
+      orderBy: orderByOneKey({
+        keys: ['name', 'created', 'startDate', 'endDate', 'status'],
+        default: 'created asc',
+        example: 'startDate desc',
+        keysText: 'name, created, startDate, endDate, status',
+      }),
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },

@@ -8,40 +8,26 @@
  * exist — `not(parent pr)` for the top level and `parent eq "cen…"` for the children of one entry;
  * `match` searches names and needs 3–50 characters.
  */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { defineOperations } from '../model/operation.ts';
-import { listControls, out, pathParam, queryParam } from '../model/fields.ts';
+import { out, pathParam, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { ids } from '../model/ids.ts';
+import {
+  catalogEntry as entry,
+  catalogEntryListOutputs,
+  catalogEntryOutputs,
+  entryFilter,
+  entryPaging,
+  entryRequestFields as requestFields,
+} from './catalog-shapes.ts';
 
 const family = 'Catalogs';
 const docs = (id: string) => docsLink('governance.requests.admin.v2', 'Catalogs', id);
 const catalogRead = ['okta.accessRequests.catalog.read'];
 const adminRoles = ['ACCESS_REQUESTS_ADMIN'];
 
-/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
-const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
-
-const entry = loose({
-  id: Type.String(),
-  name: Type.String(),
-  description: Type.String(),
-  label: Type.String({ description: 'What kind of entry, e.g. Application' }),
-  parent: Type.String(),
-  requestable: Type.Boolean(),
-  counts: loose({ resourceCounts: loose({ applications: Type.Integer() }) }),
-  // The real server sends `logo` as a list where the spec says object; nothing here pins its shape.
-  _links: loose({ self: loose({ href: Type.String() }) }),
-});
-
-const entryOutputs = {
-  id: out('/id', 'Entry ID'),
-  name: out('/name', 'Name'),
-  label: out('/label', 'Kind', 'What the entry is, e.g. Application.'),
-  parent: out('/parent', 'Parent entry ID', 'Empty for a top-level entry.'),
-  requestable: out('/requestable', 'Requestable', 'Whether a request can name this entry.'),
-  description: out('/description', 'Description'),
-};
+const entryOutputs = catalogEntryOutputs('Whether a request can name this entry.');
 
 const entryId = pathParam('entryId', ids.catalogEntry, {
   label: 'Catalog entry ID',
@@ -55,53 +41,20 @@ const userId = pathParam('userId', ids.user, {
 });
 
 const entryListInputs = {
-  filter: queryParam('filter', Type.String({ minLength: 1 }), {
-    label: 'Filter',
-    help: 'Required. not(parent pr) for the top-level entries, or parent eq "cen…" for the entries under one entry.',
-    required: true,
-    example: 'not(parent pr)',
-  }),
+  filter: entryFilter,
   match: queryParam('match', Type.String({ minLength: 3, maxLength: 50 }), {
     label: 'Search',
     help: 'Optional. Only entries whose name matches this text, 3–50 characters.',
     example: 'finance',
   }),
-  limit: listControls.limit(200),
-  after: listControls.after(Type.String({ minLength: 20, maxLength: 20 })),
+  ...entryPaging,
 };
 
 const entryList = {
   item: entry,
   paginated: true,
-  itemOutputs: {
-    id: entryOutputs.id,
-    name: entryOutputs.name,
-    label: entryOutputs.label,
-    parent: entryOutputs.parent,
-    requestable: entryOutputs.requestable,
-  },
+  itemOutputs: catalogEntryListOutputs(entryOutputs),
 };
-
-const requestFields = loose({
-  data: Type.Array(
-    loose({
-      id: Type.String(),
-      type: Type.String({ description: 'TEXT, SELECT, MULTISELECT, ISO_DATE, DURATION or OKTA_USER_ID' }),
-      label: Type.String(),
-      required: Type.Boolean(),
-      readOnly: Type.Boolean(),
-      choices: Type.Array(Type.String()),
-      value: Type.String(),
-      maximumValue: Type.String(),
-    }),
-  ),
-  metadata: loose({
-    riskAssessment: loose({
-      requestSubmissionType: Type.String({ description: 'ALLOWED_WITH_NO_OVERRIDES, ALLOWED_WITH_OVERRIDES or RESTRICTED' }),
-      riskRules: Type.Array(loose({ name: Type.String(), description: Type.String(), resourceName: Type.String() })),
-    }),
-  }),
-});
 
 export const catalogOperations = defineOperations([
   {

@@ -14,6 +14,8 @@ import { defineOperations, type BusinessRule } from '../model/operation.ts';
 import { bodyField, bodyRoot, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { anyOktaId, ids, isoDateTime, oktaId, orn } from '../model/ids.ts';
+import { auditFields, externalRef, userProfile } from './record-shapes.ts';
+import { entitlementSelectionOptionalIds, entitlementWithValues, oktaUserInput } from './entitlement-shapes.ts';
 
 const family = 'Collections';
 const docs = (id: string) => docsLink('governance.api', 'Collections', id);
@@ -22,8 +24,6 @@ const manage = ['okta.governance.collections.manage'];
 const adminRoles = ['APP_ADMIN'];
 
 const collectionIdSchema = oktaId('col', 'Collection');
-const entitlementId = oktaId('esp', 'Entitlement');
-const entitlementValueId = oktaId('ent', 'Entitlement value');
 
 // ---- response shapes (tolerant: real responses carry fields the spec doesn't declare) ----
 
@@ -38,53 +38,18 @@ const collection = Type.Object({
       resourceCounts: Type.Optional(Type.Object({ applications: Type.Optional(Type.Integer()) })),
     }),
   ),
-  created: Type.Optional(isoDateTime),
-  createdBy: Type.Optional(Type.String()),
-  lastUpdated: Type.Optional(isoDateTime),
-  lastUpdatedBy: Type.Optional(Type.String()),
-  _links: Type.Optional(Type.Object({})),
-});
-
-const userProfile = Type.Object({
-  id: Type.Optional(Type.String()),
-  email: Type.Optional(Type.String()),
-  firstName: Type.Optional(Type.String()),
-  lastName: Type.Optional(Type.String()),
-  login: Type.Optional(Type.String()),
-  status: Type.Optional(Type.String()),
+  ...auditFields,
 });
 
 const assignment = Type.Object({
   id: Type.Optional(Type.String()),
   collectionId: Type.Optional(Type.String()),
-  principal: Type.Optional(Type.Object({ externalId: Type.Optional(Type.String()), type: Type.Optional(Type.String()) })),
+  principal: Type.Optional(externalRef),
   principalProfile: Type.Optional(userProfile),
   actor: Type.Optional(Type.String()),
   assignmentType: Type.Optional(Type.String()),
   expirationTime: Type.Optional(Type.String()),
   timeZone: Type.Optional(Type.String()),
-});
-
-const entitlementWithValues = Type.Object({
-  id: Type.Optional(Type.String()),
-  name: Type.Optional(Type.String()),
-  externalValue: Type.Optional(Type.String()),
-  description: Type.Optional(Type.String()),
-  multiValue: Type.Optional(Type.Boolean()),
-  required: Type.Optional(Type.Boolean()),
-  dataType: Type.Optional(Type.String()),
-  values: Type.Optional(
-    Type.Array(
-      Type.Object({
-        id: Type.Optional(Type.String()),
-        name: Type.Optional(Type.String()),
-        externalValue: Type.Optional(Type.String()),
-        externalId: Type.Optional(Type.String()),
-        description: Type.Optional(Type.String()),
-        orn: Type.Optional(Type.String()),
-      }),
-    ),
-  ),
 });
 
 const collectionResource = Type.Object({
@@ -152,19 +117,6 @@ const collectionResourceId = pathParam(
 );
 const collectionName = Type.String({ minLength: 1, maxLength: 255 });
 const collectionDescription = Type.String({ minLength: 1, maxLength: 1000 });
-
-/** The entitlements of one app that a collection grants: [{id: esp…, values: [{id: ent…}]}]. */
-const entitlementSelection = Type.Array(
-  Type.Object(
-    {
-      id: Type.Optional(entitlementId),
-      values: Type.Optional(
-        Type.Array(Type.Object({ id: Type.Optional(entitlementValueId) }, { additionalProperties: false }), { minItems: 1, maxItems: 1000 }),
-      ),
-    },
-    { additionalProperties: false },
-  ),
-);
 
 const filterByUser = (help: string, example: string) =>
   queryParam('filter', Type.String({ minLength: 1 }), { label: 'Filter', help, example });
@@ -373,7 +325,7 @@ export const collectionOperations = defineOperations([
         Type.Array(
           Type.Object(
             {
-              principal: Type.Object({ externalId: ids.user, type: enumOf(['OKTA_USER']) }, { additionalProperties: false }),
+              principal: oktaUserInput,
               actor: Type.Optional(enumOf(['API', 'ACCESS_REQUEST', 'NONE', 'ADMIN'], { default: 'API' })),
               collectionId: Type.Optional(collectionIdSchema),
               expirationTime: Type.Optional(isoDateTime),
@@ -540,7 +492,7 @@ export const collectionOperations = defineOperations([
       collectionId,
       resources: bodyRoot(
         Type.Array(
-          Type.Object({ resourceOrn: orn, entitlements: Type.Optional(entitlementSelection) }, { additionalProperties: false }),
+          Type.Object({ resourceOrn: orn, entitlements: Type.Optional(entitlementSelectionOptionalIds) }, { additionalProperties: false }),
           { minItems: 1, maxItems: 25 },
         ),
         {
@@ -601,7 +553,7 @@ export const collectionOperations = defineOperations([
     inputs: {
       collectionId,
       resourceId: collectionResourceId,
-      entitlements: bodyField('/entitlements', entitlementSelection, {
+      entitlements: bodyField('/entitlements', entitlementSelectionOptionalIds, {
         label: 'Entitlements',
         help: 'The entitlements the collection grants on this app: [{id: "esp…", values: [{id: "ent…"}]}]. Find them with "List entitlements".',
         example: [{ id: 'espo3v6xlwdtEX2il1d6', values: [{ id: 'ento3v6xmkviXCltm1d6' }] }],

@@ -8,32 +8,20 @@
  * default to newest first, and carry metadata.total. Real records carry audit fields on each value
  * that the spec doesn't declare (API-NOTES §7.1).
  */
-import { Type, type TProperties } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { Type } from '@sinclair/typebox';
+import { defineOperations } from '../model/operation.ts';
 import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
-import { ids, isoDateTime, oktaId, orn } from '../model/ids.ts';
+import { ids, orn } from '../model/ids.ts';
+import { auditFields, externalRef } from './record-shapes.ts';
+import { appInput, entitlementSelection } from './entitlement-shapes.ts';
+import { idInBodyMatchesPath } from './id-in-body-rule.ts';
 
 const family = 'Entitlement Bundles';
 const docs = (id: string) => docsLink('governance.api', 'Entitlement-Bundles', id);
 const read = ['okta.governance.entitlements.read'];
 const manage = ['okta.governance.entitlements.manage'];
 const adminRoles = ['APP_ADMIN'];
-
-const strict = <T extends TProperties>(properties: T) => Type.Object(properties, { additionalProperties: false });
-
-// ---- input shapes ----
-
-const targetInput = strict({ externalId: ids.app, type: enumOf(['APPLICATION']) });
-/** The spec puts minLength/maxLength 1..1000 on the values list; meant as item counts. */
-const entitlementsInput = Type.Array(
-  strict({
-    id: oktaId('esp', 'Entitlement'),
-    values: Type.Optional(Type.Array(strict({ id: oktaId('ent', 'Entitlement value') }), { minItems: 1, maxItems: 1000 })),
-  }),
-);
-const bundleName = Type.String({ minLength: 1, maxLength: 255 });
-const bundleDescription = Type.String({ minLength: 1, maxLength: 1000 });
 
 // ---- response shapes (tolerant) ----
 
@@ -43,7 +31,7 @@ const bundle = Type.Object({
   description: Type.Optional(Type.String()),
   orn: Type.Optional(Type.String()),
   status: Type.Optional(Type.String()),
-  target: Type.Optional(Type.Object({ externalId: Type.Optional(Type.String()), type: Type.Optional(Type.String()) })),
+  target: Type.Optional(externalRef),
   targetResourceOrn: Type.Optional(Type.String()),
   entitlements: Type.Optional(
     Type.Array(
@@ -64,11 +52,7 @@ const bundle = Type.Object({
       }),
     ),
   ),
-  created: Type.Optional(isoDateTime),
-  createdBy: Type.Optional(Type.String()),
-  lastUpdated: Type.Optional(isoDateTime),
-  lastUpdatedBy: Type.Optional(Type.String()),
-  _links: Type.Optional(Type.Object({})),
+  ...auditFields,
 });
 
 const bundleOutputs = {
@@ -80,11 +64,20 @@ const bundleOutputs = {
   entitlements: out('/entitlements', 'Entitlements', 'Each entitlement (esp…) with the values (ent…) the bundle gives.'),
 };
 
+// ---- inputs shared by several cards ----
+
 const bundleIdSchema = ids.entitlementBundle;
 const bundleIdParam = pathParam('entitlementBundleId', bundleIdSchema, {
   label: 'Bundle ID',
   help: 'The entitlement bundle to act on (enb…). Find it with "List entitlement bundles".',
   example: 'enb18v0ta5boKOyxA1d7',
+});
+const bundleDescription = Type.String({ minLength: 1, maxLength: 1000 });
+const nameInput = bodyField('/name', Type.String({ minLength: 1, maxLength: 255 }), {
+  label: 'Name',
+  help: 'Display name, 1–255 characters.',
+  required: true,
+  example: 'Salesforce admin',
 });
 const include = queryParam('include', Type.Array(enumOf(['full_entitlements'])), {
   label: 'Include',
@@ -92,16 +85,12 @@ const include = queryParam('include', Type.Array(enumOf(['full_entitlements'])),
   example: ['full_entitlements'],
 });
 
-const bodyIdMatchesPath: BusinessRule = {
+const bodyIdMatchesPath = idInBodyMatchesPath({
   id: 'entitlement-bundle-id-matches-path',
-  field: 'id',
-  description: 'The body id is the bundle in the URL.',
-  check: ({ path, body }) => {
-    const id = (body as { id?: string } | undefined)?.id;
-    if (id === undefined || id === path.entitlementBundleId) return null;
-    return `id ${id} differs from entitlementBundleId ${path.entitlementBundleId}: the replacement must carry the id of the bundle it replaces; give the same id in both`;
-  },
-};
+  param: 'entitlementBundleId',
+  noun: 'bundle',
+  mustCarry: 'the replacement must carry the id of the bundle it replaces',
+});
 
 export const entitlementBundleOperations = defineOperations([
   {
@@ -117,12 +106,7 @@ export const entitlementBundleOperations = defineOperations([
     scopes: manage,
     adminRoles,
     inputs: {
-      name: bodyField('/name', bundleName, {
-        label: 'Name',
-        help: 'Display name, 1–255 characters.',
-        required: true,
-        example: 'Salesforce admin',
-      }),
+      name: nameInput,
       description: bodyField('/description', bundleDescription, {
         label: 'Description',
         help: 'Optional, 1–1000 characters.',
@@ -134,12 +118,12 @@ export const entitlementBundleOperations = defineOperations([
         set: { '/target/type': 'APPLICATION' },
         example: '0oao01ardu8r8qUP91d7',
       }),
-      target: bodyField('/target', targetInput, {
+      target: bodyField('/target', appInput, {
         label: 'App (API form)',
         help: 'The app as the API takes it: {externalId: "0oa…", type: "APPLICATION"}. Use instead of App ID.',
         advanced: true,
       }),
-      entitlements: bodyField('/entitlements', entitlementsInput, {
+      entitlements: bodyField('/entitlements', entitlementSelection, {
         label: 'Entitlements',
         help: 'What the bundle gives: [{id: "esp…", values: [{id: "ent…"}]}], each entitlement with 1–1000 of its values. Find them with "List entitlements".',
         required: true,
@@ -218,17 +202,12 @@ export const entitlementBundleOperations = defineOperations([
         required: true,
         example: 'enb18v0ta5boKOyxA1d7',
       }),
-      name: bodyField('/name', bundleName, {
-        label: 'Name',
-        help: 'Display name, 1–255 characters.',
-        required: true,
-        example: 'Salesforce admin',
-      }),
+      name: nameInput,
       description: bodyField('/description', bundleDescription, {
         label: 'Description',
         help: 'Optional, 1–1000 characters.',
       }),
-      target: bodyField('/target', targetInput, {
+      target: bodyField('/target', appInput, {
         label: 'App',
         help: 'The bundle\'s app: {externalId: "0oa…", type: "APPLICATION"}, as "Get entitlement bundle" returns it.',
         required: true,
@@ -244,7 +223,7 @@ export const entitlementBundleOperations = defineOperations([
         label: 'Status',
         help: 'Optional. ACTIVE or DELETED.',
       }),
-      entitlements: bodyField('/entitlements', entitlementsInput, {
+      entitlements: bodyField('/entitlements', entitlementSelection, {
         label: 'Entitlements',
         help: 'Everything the bundle gives after the change: [{id: "esp…", values: [{id: "ent…"}]}].',
         example: [{ id: 'espzcbqd7Suwp4Y7A1d6', values: [{ id: 'entzcbqd8lcD3BRWR1d6' }] }],

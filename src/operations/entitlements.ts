@@ -8,11 +8,15 @@
  * parent.type, or parentResourceOrn). Real responses carry audit fields (created, createdBy, …) on the
  * entitlement and on each value that the spec doesn't declare, and millisecond timestamps on create.
  */
-import { Type, type TProperties } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule } from '../model/operation.ts';
 import { bodyField, bodyRoot, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
-import { ids, isoDateTime, oktaId, orn } from '../model/ids.ts';
+import { ids, orn } from '../model/ids.ts';
+import { auditFields, externalRef, strict } from './record-shapes.ts';
+import { appInput, entitlementFields, entitlementId, entitlementValue, entitlementValueId } from './entitlement-shapes.ts';
+import { orderByOneKey } from './order-by-param.ts';
+import { idInBodyMatchesPath } from './id-in-body-rule.ts';
 
 const family = 'Entitlements';
 const docs = (id: string) => docsLink('governance.api', 'Entitlements', id);
@@ -20,22 +24,17 @@ const read = ['okta.governance.entitlements.read'];
 const manage = ['okta.governance.entitlements.manage'];
 const adminRoles = ['APP_ADMIN'];
 
-const strict = <T extends TProperties>(properties: T) => Type.Object(properties, { additionalProperties: false });
-
-const entitlementIdSchema = oktaId('esp', 'Entitlement');
-const entitlementValueIdSchema = oktaId('ent', 'Entitlement value');
 const dataTypes = ['string', 'array'] as const;
 
 // ---- input shapes ----
 
-const parentInput = strict({ externalId: ids.app, type: enumOf(['APPLICATION']) });
 const newValue = strict({
   name: Type.String({ minLength: 1, maxLength: 255 }),
   externalValue: Type.String({ minLength: 1, maxLength: 2000 }),
   description: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })),
 });
 const storedValue = strict({
-  id: Type.Optional(entitlementValueIdSchema),
+  id: Type.Optional(entitlementValueId),
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
   externalValue: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
   externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
@@ -45,45 +44,20 @@ const storedValue = strict({
 
 // ---- response shapes (tolerant) ----
 
-const value = Type.Object({
-  id: Type.Optional(Type.String()),
-  name: Type.Optional(Type.String()),
-  externalValue: Type.Optional(Type.String()),
-  externalId: Type.Optional(Type.String()),
-  description: Type.Optional(Type.String()),
-  orn: Type.Optional(Type.String()),
-});
-const parent = Type.Object({ externalId: Type.Optional(Type.String()), type: Type.Optional(Type.String()) });
-
 const entitlement = Type.Object({
-  id: Type.Optional(Type.String()),
-  name: Type.Optional(Type.String()),
-  externalValue: Type.Optional(Type.String()),
-  description: Type.Optional(Type.String()),
-  multiValue: Type.Optional(Type.Boolean()),
-  required: Type.Optional(Type.Boolean()),
-  dataType: Type.Optional(Type.String()),
-  parent: Type.Optional(parent),
+  ...entitlementFields,
+  parent: Type.Optional(externalRef),
   parentResourceOrn: Type.Optional(Type.String()),
-  values: Type.Optional(Type.Array(value)),
+  values: Type.Optional(Type.Array(entitlementValue)),
   metadata: Type.Optional(Type.Object({ total: Type.Optional(Type.Integer()) })),
-  created: Type.Optional(isoDateTime),
-  createdBy: Type.Optional(Type.String()),
-  lastUpdated: Type.Optional(isoDateTime),
-  lastUpdatedBy: Type.Optional(Type.String()),
-  _links: Type.Optional(Type.Object({})),
+  ...auditFields,
 });
 
 /** A value as the value lists and "Get entitlement value" return it: with its entitlement and app. */
 const valueWithParent = Type.Object({
-  id: Type.Optional(Type.String()),
-  name: Type.Optional(Type.String()),
-  externalValue: Type.Optional(Type.String()),
-  externalId: Type.Optional(Type.String()),
-  description: Type.Optional(Type.String()),
-  orn: Type.Optional(Type.String()),
+  ...entitlementValue.properties,
   entitlementId: Type.Optional(Type.String()),
-  parent: Type.Optional(parent),
+  parent: Type.Optional(externalRef),
   parentResourceOrn: Type.Optional(Type.String()),
   labels: Type.Optional(Type.Array(Type.Object({ labelId: Type.Optional(Type.String()), name: Type.Optional(Type.String()) }))),
   _links: Type.Optional(Type.Object({})),
@@ -105,19 +79,34 @@ const valueOutputs = {
   entitlementId: out('/entitlementId', 'Entitlement ID'),
 };
 
-const entitlementIdParam = pathParam('entitlementId', entitlementIdSchema, {
+// ---- inputs shared by create and replace ----
+
+const nameInput = bodyField('/name', Type.String({ minLength: 1, maxLength: 255 }), {
+  label: 'Name',
+  help: 'Display name, 1–255 characters.',
+  required: true,
+  example: 'License',
+});
+const externalValueInput = bodyField('/externalValue', Type.String({ minLength: 1, maxLength: 255 }), {
+  label: 'Value in the app',
+  help: 'The property name the app itself uses, 1–255 characters.',
+  required: true,
+  example: 'license_type',
+});
+const multiValueInput = bodyField('/multiValue', Type.Boolean(), {
+  label: 'Several values per user',
+  help: 'true when a user can hold more than one value at once.',
+  required: true,
+  example: false,
+});
+
+const entitlementIdParam = pathParam('entitlementId', entitlementId, {
   label: 'Entitlement ID',
   help: 'The entitlement to act on (esp…). Find it with "List entitlements".',
   example: 'espyyxsx6rrrjGiIx1d6',
 });
 
-/** orderBy is a one-item list in the spec: "<key> asc" or "<key> desc". */
-const orderBy = (dflt: string) =>
-  queryParam('orderBy', Type.Array(Type.String({ pattern: '^(name|id|created)( (asc|desc))?$' }), { minItems: 1, maxItems: 1, default: [dflt] }), {
-    label: 'Order by',
-    help: `One sort key: name, id or created, followed by asc or desc. Okta sorts by ${dflt} when empty.`,
-    example: ['name asc'],
-  });
+const orderBy = (dflt: string) => orderByOneKey({ keys: ['name', 'id', 'created'], default: dflt, example: 'name asc' });
 
 const appFilterHelp =
   'Required. Name the app: parent.externalId eq "0oa…" AND parent.type eq "APPLICATION", or parentResourceOrn eq "orn:…". Narrow further with AND: name sw "…" / name co "…", externalValue eq "…"';
@@ -135,16 +124,12 @@ const filterNamesApp: BusinessRule = {
 };
 
 /** The record sent to PUT names itself; it must be the one in the URL. */
-const bodyIdMatchesPath: BusinessRule = {
+const bodyIdMatchesPath = idInBodyMatchesPath({
   id: 'entitlement-id-matches-path',
-  field: 'id',
-  description: 'The body id is the entitlement in the URL.',
-  check: ({ path, body }) => {
-    const id = (body as { id?: string } | undefined)?.id;
-    if (id === undefined || id === path.entitlementId) return null;
-    return `id ${id} differs from entitlementId ${path.entitlementId}: the replacement must carry the id of the entitlement it replaces; give the same id in both`;
-  },
-};
+  param: 'entitlementId',
+  noun: 'entitlement',
+  mustCarry: 'the replacement must carry the id of the entitlement it replaces',
+});
 
 export const entitlementOperations = defineOperations([
   {
@@ -166,34 +151,19 @@ export const entitlementOperations = defineOperations([
         set: { '/parent/type': 'APPLICATION' },
         example: '0oao01ardu8r8qUP91d7',
       }),
-      parent: bodyField('/parent', parentInput, {
+      parent: bodyField('/parent', appInput, {
         label: 'App (API form)',
         help: 'The app as the API takes it: {externalId: "0oa…", type: "APPLICATION"}. Use instead of App ID.',
         advanced: true,
       }),
-      name: bodyField('/name', Type.String({ minLength: 1, maxLength: 255 }), {
-        label: 'Name',
-        help: 'Display name, 1–255 characters.',
-        required: true,
-        example: 'License',
-      }),
-      externalValue: bodyField('/externalValue', Type.String({ minLength: 1, maxLength: 255 }), {
-        label: 'Value in the app',
-        help: 'The property name the app itself uses, 1–255 characters.',
-        required: true,
-        example: 'license_type',
-      }),
+      name: nameInput,
+      externalValue: externalValueInput,
       description: bodyField('/description', Type.String({ minLength: 1, maxLength: 1000 }), {
         label: 'Description',
         help: 'Optional, 1–1000 characters.',
         example: 'Which license the user holds',
       }),
-      multiValue: bodyField('/multiValue', Type.Boolean(), {
-        label: 'Several values per user',
-        help: 'true when a user can hold more than one value at once.',
-        required: true,
-        example: false,
-      }),
+      multiValue: multiValueInput,
       dataType: bodyField('/dataType', enumOf(dataTypes), {
         label: 'Data type',
         help: 'string for one value per user, array for several (goes with Several values per user).',
@@ -273,34 +243,19 @@ export const entitlementOperations = defineOperations([
     adminRoles,
     inputs: {
       entitlementId: entitlementIdParam,
-      id: bodyField('/id', entitlementIdSchema, {
+      id: bodyField('/id', entitlementId, {
         label: 'Entitlement ID (in the record)',
         help: 'The same id as Entitlement ID: the record names itself.',
         required: true,
         example: 'espyyxsx6rrrjGiIx1d6',
       }),
-      name: bodyField('/name', Type.String({ minLength: 1, maxLength: 255 }), {
-        label: 'Name',
-        help: 'Display name, 1–255 characters.',
-        required: true,
-        example: 'License',
-      }),
-      externalValue: bodyField('/externalValue', Type.String({ minLength: 1, maxLength: 255 }), {
-        label: 'Value in the app',
-        help: 'The property name the app itself uses, 1–255 characters.',
-        required: true,
-        example: 'license_type',
-      }),
+      name: nameInput,
+      externalValue: externalValueInput,
       description: bodyField('/description', Type.String({ minLength: 1, maxLength: 1000 }), {
         label: 'Description',
         help: 'Optional, 1–1000 characters.',
       }),
-      multiValue: bodyField('/multiValue', Type.Boolean(), {
-        label: 'Several values per user',
-        help: 'true when a user can hold more than one value at once.',
-        required: true,
-        example: false,
-      }),
+      multiValue: multiValueInput,
       required: bodyField('/required', Type.Boolean(), {
         label: 'Required',
         help: 'Optional. true when every user of the app must hold a value.',
@@ -311,7 +266,7 @@ export const entitlementOperations = defineOperations([
         required: true,
         example: 'string',
       }),
-      parent: bodyField('/parent', parentInput, {
+      parent: bodyField('/parent', appInput, {
         label: 'App',
         help: 'The app it belongs to: {externalId: "0oa…", type: "APPLICATION"}; it can\'t move to another app.',
         required: true,
@@ -478,7 +433,7 @@ export const entitlementOperations = defineOperations([
     adminRoles,
     inputs: {
       entitlementId: entitlementIdParam,
-      valueId: pathParam('valueId', entitlementValueIdSchema, {
+      valueId: pathParam('valueId', entitlementValueId, {
         label: 'Value ID',
         help: 'The value to read (ent…). Find it with "List values of an entitlement".',
         example: 'entyyxsx7c5hbXwOn1d6',

@@ -8,19 +8,20 @@
  * INACTIVE or EXPIRED. Grant ids follow the spec's pattern gra… while its examples use 0gg… (API-NOTES
  * §6.1, §7.2); both are accepted. Listing grants needs a filter (the resource, the user, a bundle, …).
  */
-import { Type, type TProperties } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule, type RuleContext } from '../model/operation.ts';
 import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
-import { ids, isoDateTime, oktaId, orn } from '../model/ids.ts';
+import { ids, isoDateTime, orn } from '../model/ids.ts';
+import { auditFields, externalRef, idAndName, strict } from './record-shapes.ts';
+import { appInput, entitlementSelection, oktaUserInput } from './entitlement-shapes.ts';
+import { idInBodyMatchesPath } from './id-in-body-rule.ts';
 
 const family = 'Grants';
 const docs = (id: string) => docsLink('governance.api', 'Grants', id);
 const read = ['okta.governance.entitlements.read'];
 const manage = ['okta.governance.entitlements.manage'];
 const adminRoles = ['APP_ADMIN'];
-
-const strict = <T extends TProperties>(properties: T) => Type.Object(properties, { additionalProperties: false });
 
 const grantIdSchema = Type.String({
   minLength: 20,
@@ -35,15 +36,6 @@ const grantActors = ['API', 'ACCESS_REQUEST', 'NONE', 'ADMIN'] as const;
 
 // ---- input shapes ----
 
-const targetInput = strict({ externalId: ids.app, type: enumOf(['APPLICATION']) });
-const principalInput = strict({ externalId: ids.user, type: enumOf(['OKTA_USER']) });
-const entitlementsInput = Type.Array(
-  strict({
-    id: oktaId('esp', 'Entitlement'),
-    // The spec puts minLength/maxLength 1..1000 on this list; meant as item counts.
-    values: Type.Optional(Type.Array(strict({ id: oktaId('ent', 'Entitlement value') }), { minItems: 1, maxItems: 1000 })),
-  }),
-);
 const scheduleInput = strict({
   expirationDate: Type.Optional(isoDateTime),
   timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
@@ -58,26 +50,22 @@ const grant = Type.Object({
   action: Type.Optional(Type.String()),
   actor: Type.Optional(Type.String()),
   entitlementBundleId: Type.Optional(Type.String()),
-  target: Type.Optional(Type.Object({ externalId: Type.Optional(Type.String()), type: Type.Optional(Type.String()) })),
+  target: Type.Optional(externalRef),
   targetResourceOrn: Type.Optional(Type.String()),
-  targetPrincipal: Type.Optional(Type.Object({ externalId: Type.Optional(Type.String()), type: Type.Optional(Type.String()) })),
+  targetPrincipal: Type.Optional(externalRef),
   targetPrincipalOrn: Type.Optional(Type.String()),
   entitlements: Type.Optional(
     Type.Array(
       Type.Object({
         id: Type.Optional(Type.String()),
         name: Type.Optional(Type.String()),
-        values: Type.Optional(Type.Array(Type.Object({ id: Type.Optional(Type.String()), name: Type.Optional(Type.String()) }))),
+        values: Type.Optional(Type.Array(idAndName)),
       }),
     ),
   ),
   scheduleSettings: Type.Optional(Type.Object({ expirationDate: Type.Optional(isoDateTime), timeZone: Type.Optional(Type.String()) })),
-  metadata: Type.Optional(Type.Object({ collection: Type.Optional(Type.Object({ id: Type.Optional(Type.String()), name: Type.Optional(Type.String()) })) })),
-  created: Type.Optional(isoDateTime),
-  createdBy: Type.Optional(Type.String()),
-  lastUpdated: Type.Optional(isoDateTime),
-  lastUpdatedBy: Type.Optional(Type.String()),
-  _links: Type.Optional(Type.Object({})),
+  metadata: Type.Optional(Type.Object({ collection: Type.Optional(idAndName) })),
+  ...auditFields,
 });
 
 const grantOutputs = {
@@ -101,6 +89,10 @@ const include = queryParam('include', Type.Array(enumOf(['full_entitlements', 'm
   help: 'Optional. full_entitlements adds the names of the granted entitlements and values; metadata adds the collection a grant came from.',
   example: ['full_entitlements'],
 });
+
+/** Read-only fields "Replace grant" still requires: the values "Get grant" returned. */
+const copiedFromGetGrant = <S extends TSchema>(key: string, schema: S, label: string, example: unknown) =>
+  bodyField(`/${key}`, schema, { label: `${label} (read-only)`, help: 'Copy it from "Get grant".', required: true, example });
 
 // ---- business rules (they see the body as it will be sent) ----
 
@@ -138,16 +130,12 @@ const expiresInFuture: BusinessRule = {
   },
 };
 
-const bodyIdMatchesPath: BusinessRule = {
+const bodyIdMatchesPath = idInBodyMatchesPath({
   id: 'grant-id-matches-path',
-  field: 'id',
-  description: 'The body id is the grant in the URL.',
-  check: ({ path, body }) => {
-    const id = (body as { id?: string } | undefined)?.id;
-    if (id === undefined || id === path.grantId) return null;
-    return `id ${id} differs from grantId ${path.grantId}: the body must carry the id of the grant it changes; give the same id in both`;
-  },
-};
+  param: 'grantId',
+  noun: 'grant',
+  mustCarry: 'the body must carry the id of the grant it changes',
+});
 
 export const grantOperations = defineOperations([
   {
@@ -176,7 +164,7 @@ export const grantOperations = defineOperations([
         set: { '/targetPrincipal/type': 'OKTA_USER' },
         example: '00unkw1sfbTw08c0g1d7',
       }),
-      targetPrincipal: bodyField('/targetPrincipal', principalInput, {
+      targetPrincipal: bodyField('/targetPrincipal', oktaUserInput, {
         label: 'User (API form)',
         help: 'The user as the API takes it: {externalId: "00u…", type: "OKTA_USER"}. Use instead of User ID.',
         advanced: true,
@@ -186,11 +174,11 @@ export const grantOperations = defineOperations([
         help: 'For ENTITLEMENT-BUNDLE grants: the bundle (enb…) to give.',
         example: 'enb18v0ta5boKOyxA1d7',
       }),
-      target: bodyField('/target', targetInput, {
+      target: bodyField('/target', appInput, {
         label: 'App',
         help: 'For CUSTOM and POLICY grants: the app, {externalId: "0oa…", type: "APPLICATION"}.',
       }),
-      entitlements: bodyField('/entitlements', entitlementsInput, {
+      entitlements: bodyField('/entitlements', entitlementSelection, {
         label: 'Entitlements',
         help: 'For CUSTOM grants: what to give, [{id: "esp…", values: [{id: "ent…"}]}].',
       }),
@@ -300,7 +288,7 @@ export const grantOperations = defineOperations([
         required: true,
         example: 'API',
       }),
-      target: bodyField('/target', targetInput, {
+      target: bodyField('/target', appInput, {
         label: 'App',
         help: 'The app: {externalId: "0oa…", type: "APPLICATION"}.',
         required: true,
@@ -312,7 +300,7 @@ export const grantOperations = defineOperations([
         required: true,
         example: 'orn:okta:idp:00o11edPwGqbUrsDm0g4:apps:salesforce:0oao01ardu8r8qUP91d7',
       }),
-      targetPrincipal: bodyField('/targetPrincipal', principalInput, {
+      targetPrincipal: bodyField('/targetPrincipal', oktaUserInput, {
         label: 'User',
         help: 'The user: {externalId: "00u…", type: "OKTA_USER"}.',
         required: true,
@@ -328,7 +316,7 @@ export const grantOperations = defineOperations([
         label: 'Bundle ID',
         help: 'For ENTITLEMENT-BUNDLE grants: the bundle (enb…).',
       }),
-      entitlements: bodyField('/entitlements', entitlementsInput, {
+      entitlements: bodyField('/entitlements', entitlementSelection, {
         label: 'Entitlements',
         help: 'For CUSTOM grants: [{id: "esp…", values: [{id: "ent…"}]}].',
         example: [{ id: 'espzcbqd7Suwp4Y7A1d6', values: [{ id: 'entzcbqd8lcD3BRWR1d6' }] }],
@@ -342,36 +330,11 @@ export const grantOperations = defineOperations([
         help: 'Read-only (the collection the grant came from); accepted so a record from "Get grant" can be sent back as it is.',
         advanced: true,
       }),
-      created: bodyField('/created', isoDateTime, {
-        label: 'Created (read-only)',
-        help: 'Copy it from "Get grant".',
-        required: true,
-        example: '2026-03-11T07:59:42Z',
-      }),
-      createdBy: bodyField('/createdBy', Type.String({ minLength: 1, maxLength: 20 }), {
-        label: 'Created by (read-only)',
-        help: 'Copy it from "Get grant".',
-        required: true,
-        example: '00unkw1sfbTw08c0g1d7',
-      }),
-      lastUpdated: bodyField('/lastUpdated', isoDateTime, {
-        label: 'Last updated (read-only)',
-        help: 'Copy it from "Get grant".',
-        required: true,
-        example: '2026-03-11T07:59:42Z',
-      }),
-      lastUpdatedBy: bodyField('/lastUpdatedBy', Type.String({ minLength: 1, maxLength: 20 }), {
-        label: 'Last updated by (read-only)',
-        help: 'Copy it from "Get grant".',
-        required: true,
-        example: '00unkw1sfbTw08c0g1d7',
-      }),
-      _links: bodyField('/_links', Type.Object({}), {
-        label: 'Links (read-only)',
-        help: 'Copy it from "Get grant".',
-        required: true,
-        example: {},
-      }),
+      created: copiedFromGetGrant('created', isoDateTime, 'Created', '2026-03-11T07:59:42Z'),
+      createdBy: copiedFromGetGrant('createdBy', Type.String({ minLength: 1, maxLength: 20 }), 'Created by', '00unkw1sfbTw08c0g1d7'),
+      lastUpdated: copiedFromGetGrant('lastUpdated', isoDateTime, 'Last updated', '2026-03-11T07:59:42Z'),
+      lastUpdatedBy: copiedFromGetGrant('lastUpdatedBy', Type.String({ minLength: 1, maxLength: 20 }), 'Last updated by', '00unkw1sfbTw08c0g1d7'),
+      _links: copiedFromGetGrant('_links', Type.Object({}), 'Links', {}),
     },
     rules: [bodyIdMatchesPath, fieldsMatchGrantType],
     response: grant,

@@ -11,28 +11,23 @@
  * PT8H for ACCESS_DURATION), `values` for a multi-select. To request for someone else, answer the
  * field OKTA_REQUESTED_FOR with their user id — "Requested for (user ID)" adds that answer.
  */
-import { Type, type TSchema } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule, type OutputField } from '../model/operation.ts';
-import { bodyField, enumOf, out, pathParam } from '../model/fields.ts';
+import { Type } from '@sinclair/typebox';
+import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { bodyField, out, pathParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { ids } from '../model/ids.ts';
+import { answeredFields, requestFieldAnswer, requestParty, requestRiskAssessment, whenOut } from './catalog-request-shapes.ts';
+import { loose, orNull } from './tolerant-shapes.ts';
+export { requestFieldTypes } from './catalog-request-shapes.ts';
 
 const family = 'My requests';
 const docs = (id: string) => docsLink('governance.requests.enduser.v2', 'My-Requests', id);
 // End-user calls: no admin role; they act as the connection's own user.
 const adminRoles: string[] = [];
 
-export const requestFieldTypes = ['TEXT', 'SELECT', 'MULTISELECT', 'ISO_DATE', 'DURATION', 'OKTA_USER_ID'] as const;
-
 // ---- Response shape (tolerant: every field optional, undeclared fields allowed) ----
 
-/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
-const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
-const orNull = <S extends TSchema>(schema: S) => Type.Union([schema, Type.Null()]);
 const when = Type.String({ format: 'date-time' });
-const principal = loose({ externalId: Type.String(), type: Type.String() });
-/** A nullable timestamp reads as a date & time in Workflows (empty when null). */
-const whenOut = (from: string, label: string, help?: string): OutputField => ({ ...out(from, label, help), type: 'date & time' });
 
 const myRequest = loose({
   id: Type.String(),
@@ -48,8 +43,8 @@ const myRequest = loose({
   revoked: orNull(when),
   revocationScheduled: orNull(when),
   accessDuration: orNull(Type.String()),
-  requestedBy: principal,
-  requestedFor: principal,
+  requestedBy: requestParty,
+  requestedFor: requestParty,
   requested: loose({
     entryId: Type.String(),
     resourceId: Type.String(),
@@ -57,11 +52,9 @@ const myRequest = loose({
     accessScopeId: Type.String(),
     accessScopeType: Type.String({ description: 'ENTITLEMENT_BUNDLE, GROUP, APPLICATION or REQUEST_TYPE' }),
   }),
-  requesterFieldValues: Type.Array(
-    loose({ id: Type.String(), label: Type.String(), type: Type.String(), value: Type.String(), values: Type.Array(Type.String()) }),
-  ),
+  requesterFieldValues: answeredFields,
   requestApproval: loose({ type: Type.String(), providerName: Type.String(), status: Type.String(), decided: when }),
-  riskAssessment: loose({ requestSubmissionType: Type.String(), riskRules: Type.Array(loose({ name: Type.String() })) }),
+  riskAssessment: requestRiskAssessment,
   _links: loose({ self: loose({ href: Type.String() }) }),
 });
 
@@ -88,17 +81,6 @@ const entryId = pathParam('entryId', ids.catalogEntry, {
   help: 'The catalog entry (cen…) being requested. "List my catalog entries" gives it.',
   example: 'cen8f3qBx2YuMc7Pt0g7',
 });
-
-const fieldValue = Type.Object(
-  {
-    id: Type.String({ minLength: 1 }),
-    label: Type.Optional(Type.String()),
-    type: Type.Optional(enumOf(requestFieldTypes)),
-    value: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
-    values: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 280 }))),
-  },
-  { additionalProperties: false },
-);
 
 const answersOnce: BusinessRule = {
   id: 'my-request-answers-once',
@@ -135,7 +117,7 @@ export const myRequestOperations = defineOperations([
     adminRoles,
     inputs: {
       entryId,
-      requesterFieldValues: bodyField('/requesterFieldValues', Type.Array(fieldValue), {
+      requesterFieldValues: bodyField('/requesterFieldValues', Type.Array(requestFieldAnswer), {
         label: 'Answers',
         help: 'One {id, value} per request field of the entry (ids from "Get my catalog entry request fields"): value is text up to 1000 characters, an ISO date, or an ISO duration for ACCESS_DURATION; a multi-select takes values (a list, each 1–280 characters). Answer OKTA_REQUESTED_FOR with a user id to request for that person. Leave empty when the entry asks nothing.',
         example: [{ id: 'bf2a1c3e-6d4b-4a8f-9c21-7e5d3b0a9f14', value: 'Needed for the Q3 budget review.' }],

@@ -12,21 +12,33 @@
  */
 import { Type } from '@sinclair/typebox';
 import { defineOperations } from '../model/operation.ts';
-import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
+import { bodyField, enumOf, out, pathParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
-import { ids, oktaId } from '../model/ids.ts';
+import { ids } from '../model/ids.ts';
 import {
   accessItem,
+  accessItemId,
+  accessListInputs,
   aiSummary,
   anomaly,
+  anomalyOutputs,
+  commentField,
   historyEntry,
+  historyEntryOutputs,
+  historyListInputs,
   principalDetails,
+  principalDetailsOutputs,
+  reviewListInputs,
+  reviewOutputs as allReviewOutputs,
   sarAccessActionTypes,
   sarActionTypes,
-  sarStatuses,
   securityAccessReview as review,
   stats,
+  statsOutputs,
   subAccessItem,
+  subAccessListInputs,
+  summaryOutputs,
+  targetParam,
 } from './security-access-review-shapes.ts';
 
 const family = 'My security access reviews';
@@ -39,13 +51,13 @@ const adminRoles: string[] = [];
 // ---- Outputs ----
 
 const reviewOutputs = {
-  id: out('/id', 'Review ID'),
-  name: out('/name', 'Name'),
-  status: out('/status', 'Status', `One of ${sarStatuses.join(', ')}. A new review is PENDING until Okta has gathered the access to review.`),
-  endTime: out('/endTime', 'Ends at'),
-  reviewerUserIds: out('/reviewerSettings/userSettings/includedUserIds', 'Reviewer user IDs'),
-  created: out('/created', 'Created at'),
-  createdBy: out('/createdBy', 'Created by'),
+  id: allReviewOutputs.id,
+  name: allReviewOutputs.name,
+  status: allReviewOutputs.status,
+  endTime: allReviewOutputs.endTime,
+  reviewerUserIds: allReviewOutputs.reviewerUserIds,
+  created: allReviewOutputs.created,
+  createdBy: allReviewOutputs.createdBy,
 };
 
 const itemOutputs = {
@@ -58,11 +70,6 @@ const itemOutputs = {
   remediationStatus: out('/remediationStatus', 'Remediation status'),
 };
 
-const summaryOutputs = {
-  message: out('/message', 'Summary', 'The AI-written summary (may be several paragraphs).'),
-  errors: out('/errors', 'Errors', 'Why no summary could be written, when that happens.'),
-};
-
 // ---- Inputs used by several cards ----
 
 const reviewIdParam = pathParam('securityAccessReviewId', ids.securityAccessReview, {
@@ -70,36 +77,11 @@ const reviewIdParam = pathParam('securityAccessReviewId', ids.securityAccessRevi
   help: 'A security access review (sar…) I am a reviewer of. "List my security access reviews" gives it.',
   example: 'sar8f3mZq2LwTn5Yv0g7',
 });
-const accessItemParam = pathParam('securityAccessReviewAccessId', oktaId('aim', 'Access item'), {
+const accessItemParam = pathParam('securityAccessReviewAccessId', accessItemId, {
   label: 'Access item ID',
   help: 'An access item (aim…) of the review, from "List access items of my security access review".',
   example: 'aim8f3nRt6KpXc1Jd0g7',
 });
-const targetParam = pathParam(
-  'securityAccessReviewTargetId',
-  Type.String({ minLength: 20, maxLength: 20, pattern: '^(aim|sai)[0-9a-zA-Z]{17}$', description: 'Access item (aim…) or sub-access item (sai…) id (20 characters)' }),
-  {
-    label: 'Access or sub-access item ID',
-    help: 'An access item (aim…) or one of its sub-access items (sai…) in the review.',
-    example: 'aim8f3nRt6KpXc1Jd0g7',
-  },
-);
-
-/** orderBy is a one-item list in the spec: "<key> asc" or "<key> desc" (a bare key sorts ascending). */
-const orderBy = (keys: readonly string[], dflt: string) =>
-  queryParam('orderBy', Type.Array(Type.String({ pattern: `^(${keys.join('|')})( (asc|desc))?$` }), { minItems: 1, maxItems: 1, default: [dflt] }), {
-    label: 'Order by',
-    help: `One sort key: ${keys.join(', ')}, followed by asc or desc. Okta sorts by ${dflt} when empty.`,
-    example: [dflt],
-  });
-
-const filter = (help: string, example: string) => queryParam('filter', Type.String({ minLength: 1 }), { label: 'Filter', help, example });
-
-const itemListControls = {
-  orderBy: orderBy(['priority', 'lastAccess', 'accessFrequency'], 'priority desc'),
-  limit: listControls.limit(200, 20),
-  after: listControls.after(),
-};
 
 export const mySecurityAccessReviewOperations = defineOperations([
   {
@@ -114,15 +96,7 @@ export const mySecurityAccessReviewOperations = defineOperations([
     successStatus: 200,
     scopes: read,
     adminRoles,
-    inputs: {
-      filter: filter(
-        'Optional. name, status or reviewer.name with eq or co; created with gt or lt; combine with AND / OR. E.g. status eq "ACTIVE".',
-        'status eq "ACTIVE"',
-      ),
-      orderBy: orderBy(['name', 'created', 'endTime', 'status', 'id'], 'created asc'),
-      limit: listControls.limit(200, 20),
-      after: listControls.after(),
-    },
+    inputs: reviewListInputs,
     response: null,
     list: { item: review, paginated: true, itemOutputs: reviewOutputs },
     outputs: {},
@@ -141,12 +115,7 @@ export const mySecurityAccessReviewOperations = defineOperations([
     adminRoles,
     inputs: {},
     response: stats,
-    outputs: {
-      activeCount: out('/activeCount', 'Active'),
-      pendingCount: out('/pendingCount', 'Pending'),
-      closedCount: out('/closedCount', 'Closed'),
-      errorCount: out('/errorCount', 'In error'),
-    },
+    outputs: statsOutputs,
   },
   {
     id: 'getMySecurityAccessReview',
@@ -176,14 +145,7 @@ export const mySecurityAccessReviewOperations = defineOperations([
     successStatus: 200,
     scopes: read,
     adminRoles,
-    inputs: {
-      securityAccessReviewId: reviewIdParam,
-      filter: filter(
-        'Optional. name co "…"; priority, sodConflictSeverity, assignmentMethodSeverity, pastGovernanceDecisionsSeverity, usageHistorySeverity or resourceType eq "…"; governanceLabel co "…".',
-        'priority eq "HIGH"',
-      ),
-      ...itemListControls,
-    },
+    inputs: { securityAccessReviewId: reviewIdParam, ...accessListInputs },
     response: null,
     list: {
       item: accessItem,
@@ -209,12 +171,7 @@ export const mySecurityAccessReviewOperations = defineOperations([
     successStatus: 200,
     scopes: read,
     adminRoles,
-    inputs: {
-      securityAccessReviewId: reviewIdParam,
-      securityAccessReviewAccessId: accessItemParam,
-      filter: filter('Optional. name co "…"; priority or resourceType eq "…" (resourceType: GROUP, ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE).', 'resourceType eq "GROUP"'),
-      ...itemListControls,
-    },
+    inputs: { securityAccessReviewId: reviewIdParam, securityAccessReviewAccessId: accessItemParam, ...subAccessListInputs },
     response: null,
     list: { item: subAccessItem, paginated: true, itemOutputs },
     outputs: {},
@@ -233,16 +190,7 @@ export const mySecurityAccessReviewOperations = defineOperations([
     adminRoles,
     inputs: { securityAccessReviewId: reviewIdParam, securityAccessReviewTargetId: targetParam },
     response: null,
-    list: {
-      item: anomaly,
-      paginated: false,
-      itemOutputs: {
-        type: out('/type', 'Kind'),
-        severity: out('/severity', 'Severity'),
-        message: out('/subtext/message', 'Explanation'),
-        sodConflicts: out('/sodConflicts', 'Separation-of-duties conflicts'),
-      },
-    },
+    list: { item: anomaly, paginated: false, itemOutputs: anomalyOutputs },
     outputs: {},
   },
   {
@@ -347,12 +295,7 @@ export const mySecurityAccessReviewOperations = defineOperations([
     adminRoles,
     inputs: {
       securityAccessReviewId: reviewIdParam,
-      comment: bodyField('/comment', Type.String({ minLength: 1, maxLength: 1000 }), {
-        label: 'Comment',
-        help: 'The note, 1–1000 characters.',
-        required: true,
-        example: 'Kept finance access: confirmed with the manager.',
-      }),
+      comment: commentField('Kept finance access: confirmed with the manager.'),
     },
     response: null,
     outputs: {},
@@ -369,20 +312,9 @@ export const mySecurityAccessReviewOperations = defineOperations([
     successStatus: 200,
     scopes: read,
     adminRoles,
-    inputs: { securityAccessReviewId: reviewIdParam, limit: listControls.limit(200, 20), after: listControls.after() },
+    inputs: { securityAccessReviewId: reviewIdParam, ...historyListInputs },
     response: null,
-    list: {
-      item: historyEntry,
-      paginated: true,
-      itemOutputs: {
-        id: out('/id', 'Entry ID'),
-        timestamp: out('/timestamp', 'When'),
-        message: out('/message', 'What happened'),
-        systemGenerated: out('/systemGenerated', 'By Okta', 'True when Okta did it, not a person.'),
-        actorId: out('/principalProfile/id', 'By user ID'),
-        actorLogin: out('/principalProfile/login', 'By user login'),
-      },
-    },
+    list: { item: historyEntry, paginated: true, itemOutputs: historyEntryOutputs },
     outputs: {},
   },
   {
@@ -399,19 +331,7 @@ export const mySecurityAccessReviewOperations = defineOperations([
     adminRoles,
     inputs: { securityAccessReviewId: reviewIdParam },
     response: principalDetails,
-    outputs: {
-      id: out('/id', 'User ID'),
-      login: out('/login', 'Login'),
-      email: out('/email', 'Email'),
-      firstName: out('/firstName', 'First name'),
-      lastName: out('/lastName', 'Last name'),
-      status: out('/status', 'Status'),
-      department: out('/department', 'Department'),
-      manager: out('/manager', 'Manager'),
-      role: out('/role', 'Role'),
-      lastLoginAt: out('/lastLoginInfo/date', 'Last sign-in'),
-      oktaAdminRoles: out('/oktaAdminRoles', 'Okta admin roles'),
-    },
+    outputs: principalDetailsOutputs,
   },
   {
     id: 'generateMySecurityAccessReviewSummary',

@@ -8,15 +8,16 @@
  * targetPrincipal.type, or targetPrincipalOrn). The answer is one object, not a list.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
-import { out, queryParam } from '../model/fields.ts';
+import { defineOperations } from '../model/operation.ts';
+import { out } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { isoDateTime } from '../model/ids.ts';
+import { externalRef, idAndName } from './record-shapes.ts';
+import { filterNamesBoth, parentAndTargetPrincipal, parentAndTargetPrincipalFilter } from './principal-filter.ts';
 
 const family = 'Principal Access';
 const docs = (id: string) => docsLink('governance.api', 'Principal-Access', id);
 
-const ref = Type.Object({ externalId: Type.Optional(Type.String()), type: Type.Optional(Type.String()) });
 const accessGrant = Type.Object({
   grantMethod: Type.Optional(Type.String()),
   grantType: Type.Optional(Type.String()),
@@ -24,44 +25,28 @@ const accessGrant = Type.Object({
   expirationTime: Type.Optional(isoDateTime),
   timeZone: Type.Optional(Type.String()),
   grant: Type.Optional(Type.Object({ id: Type.Optional(Type.String()), metadata: Type.Optional(Type.Object({})), _links: Type.Optional(Type.Object({})) })),
-  bundle: Type.Optional(Type.Object({ id: Type.Optional(Type.String()), name: Type.Optional(Type.String()) })),
+  bundle: Type.Optional(idAndName),
   entitlements: Type.Optional(
     Type.Array(
       Type.Object({
         id: Type.Optional(Type.String()),
         name: Type.Optional(Type.String()),
         externalValue: Type.Optional(Type.String()),
-        values: Type.Optional(Type.Array(Type.Object({ id: Type.Optional(Type.String()), name: Type.Optional(Type.String()) }))),
+        values: Type.Optional(Type.Array(idAndName)),
       }),
     ),
   ),
 });
 const principalAccess = Type.Object({
-  parent: Type.Optional(ref),
+  parent: Type.Optional(externalRef),
   parentResourceOrn: Type.Optional(Type.String()),
-  targetPrincipal: Type.Optional(ref),
+  targetPrincipal: Type.Optional(externalRef),
   targetPrincipalOrn: Type.Optional(Type.String()),
   expirationTime: Type.Optional(isoDateTime),
   timeZone: Type.Optional(Type.String()),
   base: Type.Optional(accessGrant),
   additional: Type.Optional(Type.Array(accessGrant)),
 });
-
-const names = (filter: string, attributes: string[]) => attributes.some((a) => new RegExp(`\\b${a.replace('.', '\\.')}\\s+eq\\s`, 'i').test(filter));
-
-const filterComplete: BusinessRule = {
-  id: 'principal-access-filter-complete',
-  field: 'filter',
-  description: 'The filter names the app (parent.externalId with parent.type, or parentResourceOrn) and the user (targetPrincipal.externalId with targetPrincipal.type, or targetPrincipalOrn).',
-  check: ({ query }) => {
-    const filter = query.filter ?? '';
-    const missing = [
-      names(filter, ['parent.externalId', 'parentResourceOrn']) ? null : 'the app (parent.externalId eq "0oa…" AND parent.type eq "APPLICATION", or parentResourceOrn eq "orn:…")',
-      names(filter, ['targetPrincipal.externalId', 'targetPrincipalOrn']) ? null : 'the user (targetPrincipal.externalId eq "00u…" AND targetPrincipal.type eq "OKTA_USER", or targetPrincipalOrn eq "orn:…")',
-    ].filter(Boolean);
-    return missing.length ? `filter must name ${missing.join(' and ')}; add ${missing.length > 1 ? 'them' : 'it'} with AND` : null;
-  },
-};
 
 export const principalAccessOperations = defineOperations([
   {
@@ -76,16 +61,8 @@ export const principalAccessOperations = defineOperations([
     successStatus: 200,
     scopes: ['okta.governance.entitlements.read'],
     adminRoles: ['APP_ADMIN'],
-    inputs: {
-      filter: queryParam('filter', Type.String({ minLength: 1 }), {
-        label: 'Filter',
-        help: 'Required. Name the app and the user: parent.externalId eq "0oa…" AND parent.type eq "APPLICATION" AND targetPrincipal.externalId eq "00u…" AND targetPrincipal.type eq "OKTA_USER" (or parentResourceOrn / targetPrincipalOrn with ORNs).',
-        required: true,
-        example:
-          'parent.externalId eq "0oao01ardu8r8qUP91d7" AND parent.type eq "APPLICATION" AND targetPrincipal.externalId eq "00unkw1sfbTw08c0g1d7" AND targetPrincipal.type eq "OKTA_USER"',
-      }),
-    },
-    rules: [filterComplete],
+    inputs: { filter: parentAndTargetPrincipalFilter },
+    rules: [filterNamesBoth({ id: 'principal-access-filter-complete', ...parentAndTargetPrincipal })],
     response: principalAccess,
     outputs: {
       base: out('/base', 'Base grant', 'How the access was first given (grantMethod, grantType), with its entitlements.'),

@@ -10,10 +10,13 @@
  * card is a list of the periods in entitlementHistory, paged by the envelope's next link.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { defineOperations } from '../model/operation.ts';
 import { enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { isoDateTime } from '../model/ids.ts';
+import { externalRef } from './record-shapes.ts';
+import { entitlementFields, entitlementValue, entitlementWithValues } from './entitlement-shapes.ts';
+import { filterNamesBoth, parentAndTargetPrincipal, parentAndTargetPrincipalFilter } from './principal-filter.ts';
 
 const family = 'Principal Entitlements';
 const docs = (id: string) => docsLink('governance.api', 'Principal-Entitlements', id);
@@ -22,32 +25,12 @@ const adminRoles = ['APP_ADMIN'];
 
 // ---- response shapes (tolerant) ----
 
-const ref = Type.Object({ externalId: Type.Optional(Type.String()), type: Type.Optional(Type.String()) });
-const value = Type.Object({
-  id: Type.Optional(Type.String()),
-  name: Type.Optional(Type.String()),
-  externalValue: Type.Optional(Type.String()),
-  externalId: Type.Optional(Type.String()),
-  description: Type.Optional(Type.String()),
-  orn: Type.Optional(Type.String()),
-});
-const entitlementFields = {
-  id: Type.Optional(Type.String()),
-  name: Type.Optional(Type.String()),
-  externalValue: Type.Optional(Type.String()),
-  description: Type.Optional(Type.String()),
-  multiValue: Type.Optional(Type.Boolean()),
-  required: Type.Optional(Type.Boolean()),
-  dataType: Type.Optional(Type.String()),
-};
-
 /** One entitlement the user holds in the app, with the values they hold. */
 const heldEntitlement = Type.Object({
-  ...entitlementFields,
-  values: Type.Optional(Type.Array(value)),
-  parent: Type.Optional(ref),
+  ...entitlementWithValues.properties,
+  parent: Type.Optional(externalRef),
   parentResourceOrn: Type.Optional(Type.String()),
-  targetPrincipal: Type.Optional(ref),
+  targetPrincipal: Type.Optional(externalRef),
   targetPrincipalOrn: Type.Optional(Type.String()),
 });
 
@@ -56,13 +39,13 @@ const change = Type.Object({
     Type.Array(
       Type.Object({
         ...entitlementFields,
-        values: Type.Optional(Type.Array(Type.Object({ ...value.properties, changeType: Type.Optional(Type.String()) }))),
+        values: Type.Optional(Type.Array(Type.Object({ ...entitlementValue.properties, changeType: Type.Optional(Type.String()) }))),
       }),
     ),
   ),
-  resource: Type.Optional(ref),
+  resource: Type.Optional(externalRef),
   resourceOrn: Type.Optional(Type.String()),
-  principal: Type.Optional(ref),
+  principal: Type.Optional(externalRef),
   principalOrn: Type.Optional(Type.String()),
   _links: Type.Optional(Type.Object({})),
 });
@@ -72,40 +55,26 @@ const historyPeriod = Type.Object({
   startDate: Type.Optional(isoDateTime),
   endDate: Type.Optional(isoDateTime),
   lifecycle: Type.Optional(Type.String()),
-  entitlements: Type.Optional(Type.Array(Type.Object({ ...entitlementFields, values: Type.Optional(Type.Array(value)) }))),
+  entitlements: Type.Optional(Type.Array(entitlementWithValues)),
 });
 
 // ---- business rules: the filter must name both sides ----
 
-const names = (filter: string, attributes: string[]) => attributes.some((a) => new RegExp(`\\b${a.replace('.', '\\.')}\\s+eq\\s`, 'i').test(filter));
+const currentFilterComplete = filterNamesBoth({ id: 'principal-entitlements-filter-complete', ...parentAndTargetPrincipal });
 
-const currentFilterComplete: BusinessRule = {
-  id: 'principal-entitlements-filter-complete',
-  field: 'filter',
-  description: 'The filter names the app (parent.externalId with parent.type, or parentResourceOrn) and the user (targetPrincipal.externalId with targetPrincipal.type, or targetPrincipalOrn).',
-  check: ({ query }) => {
-    const filter = query.filter ?? '';
-    const missing = [
-      names(filter, ['parent.externalId', 'parentResourceOrn']) ? null : 'the app (parent.externalId eq "0oa…" AND parent.type eq "APPLICATION", or parentResourceOrn eq "orn:…")',
-      names(filter, ['targetPrincipal.externalId', 'targetPrincipalOrn']) ? null : 'the user (targetPrincipal.externalId eq "00u…" AND targetPrincipal.type eq "OKTA_USER", or targetPrincipalOrn eq "orn:…")',
-    ].filter(Boolean);
-    return missing.length ? `filter must name ${missing.join(' and ')}; add ${missing.length > 1 ? 'them' : 'it'} with AND` : null;
-  },
-};
-
-const historyFilterComplete: BusinessRule = {
+const historyFilterComplete = filterNamesBoth({
   id: 'principal-entitlements-history-filter-complete',
-  field: 'filter',
-  description: 'The filter names the app (resource.externalId with resource.type, resourceOrn or resourceId) and the user (principal.externalId with principal.type, principalOrn or principalId).',
-  check: ({ query }) => {
-    const filter = query.filter ?? '';
-    const missing = [
-      names(filter, ['resource.externalId', 'resourceOrn', 'resourceId']) ? null : 'the app (resource.externalId eq "0oa…" AND resource.type eq "APPLICATION", or resourceOrn eq "orn:…")',
-      names(filter, ['principal.externalId', 'principalOrn', 'principalId']) ? null : 'the user (principal.externalId eq "00u…" AND principal.type eq "OKTA_USER", or principalOrn eq "orn:…")',
-    ].filter(Boolean);
-    return missing.length ? `filter must name ${missing.join(' and ')}; add ${missing.length > 1 ? 'them' : 'it'} with AND` : null;
+  description:
+    'The filter names the app (resource.externalId with resource.type, resourceOrn or resourceId) and the user (principal.externalId with principal.type, principalOrn or principalId).',
+  app: {
+    attributes: ['resource.externalId', 'resourceOrn', 'resourceId'],
+    hint: 'the app (resource.externalId eq "0oa…" AND resource.type eq "APPLICATION", or resourceOrn eq "orn:…")',
   },
-};
+  user: {
+    attributes: ['principal.externalId', 'principalOrn', 'principalId'],
+    hint: 'the user (principal.externalId eq "00u…" AND principal.type eq "OKTA_USER", or principalOrn eq "orn:…")',
+  },
+});
 
 export const principalEntitlementOperations = defineOperations([
   {
@@ -120,15 +89,7 @@ export const principalEntitlementOperations = defineOperations([
     successStatus: 200,
     scopes: read,
     adminRoles,
-    inputs: {
-      filter: queryParam('filter', Type.String({ minLength: 1 }), {
-        label: 'Filter',
-        help: 'Required. Name the app and the user: parent.externalId eq "0oa…" AND parent.type eq "APPLICATION" AND targetPrincipal.externalId eq "00u…" AND targetPrincipal.type eq "OKTA_USER" (or parentResourceOrn / targetPrincipalOrn with ORNs).',
-        required: true,
-        example:
-          'parent.externalId eq "0oao01ardu8r8qUP91d7" AND parent.type eq "APPLICATION" AND targetPrincipal.externalId eq "00unkw1sfbTw08c0g1d7" AND targetPrincipal.type eq "OKTA_USER"',
-      }),
-    },
+    inputs: { filter: parentAndTargetPrincipalFilter },
     rules: [currentFilterComplete],
     response: null,
     list: {

@@ -14,10 +14,12 @@
  * the API's form, which the commonest cases (everyone, the app itself) need anyway.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { defineOperations } from '../model/operation.ts';
 import { bodyField, enumOf, out, pathParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { hex24, ids, oktaId } from '../model/ids.ts';
+import { loose } from './tolerant-shapes.ts';
+import { nothingToUpdate } from './update-rules.ts';
 
 const family = 'Request conditions';
 const docs = (id: string) => docsLink('governance.requests.admin.v2', 'Request-Conditions', id);
@@ -79,10 +81,11 @@ const accessScopeSettings = Type.Union([
 
 // ---- Response shapes (tolerant: every field optional, undeclared fields allowed) ----
 
-/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
-const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
 const when = Type.String({ format: 'date-time' });
 const idList = Type.Array(loose({ id: Type.String() }));
+
+/** Access duration settings as Okta returns them (in conditions and in an app's risk settings). */
+export const accessDurationRecord = loose({ type: Type.String(), duration: Type.String(), maximumDuration: Type.String() });
 
 const requestCondition = loose({
   id: Type.String(),
@@ -93,7 +96,7 @@ const requestCondition = loose({
   approvalSequenceId: Type.String(),
   requesterSettings: loose({ type: Type.String(), groups: idList, teams: idList }),
   accessScopeSettings: loose({ type: Type.String(), groups: idList, entitlementBundles: idList }),
-  accessDurationSettings: loose({ type: Type.String(), duration: Type.String(), maximumDuration: Type.String() }),
+  accessDurationSettings: accessDurationRecord,
   created: when,
   createdBy: Type.String(),
   lastUpdated: when,
@@ -139,16 +142,12 @@ const text = {
   priority: 'Order in which the conditions of the app are tried, 0 first. Okta puts a new condition last when empty.',
 };
 
-/** An update that sends nothing changes nothing: say so before sending. */
-const somethingToUpdate: BusinessRule = {
+const somethingToUpdate = nothingToUpdate({
   id: 'request-condition-update-not-empty',
   field: 'name',
   description: 'An update changes at least one property of the condition.',
-  check: ({ body }) =>
-    body && typeof body === 'object' && Object.keys(body).length > 0
-      ? null
-      : 'name, description, requesterSettings, accessScopeSettings, accessDurationSettings, approvalSequenceId or priority is required: an update with none of them changes nothing; give at least one',
-};
+  inputs: 'name, description, requesterSettings, accessScopeSettings, accessDurationSettings, approvalSequenceId or priority',
+});
 
 export const requestConditionOperations = defineOperations([
   {

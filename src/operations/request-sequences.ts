@@ -7,21 +7,19 @@
  * API rules worth knowing (API-NOTES §6.1): sequence ids are 24 hexadecimal characters; the lists
  * are not paged.
  */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { defineOperations } from '../model/operation.ts';
 import { out, pathParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { hex24 } from '../model/ids.ts';
 import { resourceIdParam } from './request-conditions.ts';
+import { loose } from './tolerant-shapes.ts';
 
 const family = 'Request sequences';
 const docs = (id: string) => docsLink('governance.requests.admin.v2', 'Request-Sequences', id);
 const read = ['okta.accessRequests.condition.read'];
 const manage = ['okta.accessRequests.condition.manage'];
 const adminRoles = ['ACCESS_REQUESTS_ADMIN'];
-
-/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
-const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
 
 const requestSequence = loose({
   id: Type.String(),

@@ -9,11 +9,13 @@
  * removes the on-behalf-of settings or the risk duration limit (the real server accepts it);
  * ALLOWED_WITH_OVERRIDES needs the approval sequence that handles risky requests.
  */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule } from '../model/operation.ts';
 import { bodyField, enumOf, out } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
-import { accessDurationSettings, approvalSequenceId, resourceIdParam } from './request-conditions.ts';
+import { accessDurationRecord, accessDurationSettings, approvalSequenceId, resourceIdParam } from './request-conditions.ts';
+import { loose } from './tolerant-shapes.ts';
+import { nothingToUpdate } from './update-rules.ts';
 
 const family = 'Request settings';
 const docs = (id: string) => docsLink('governance.requests.admin.v2', 'Request-Settings', id);
@@ -25,8 +27,6 @@ export const requestSubmissionTypes = ['ALLOWED_WITH_NO_OVERRIDES', 'ALLOWED_WIT
 
 // ---- Response shapes (tolerant: every field optional, undeclared fields allowed) ----
 
-/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
-const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
 const typeList = (kinds: string) => Type.Array(loose({ type: Type.String({ description: kinds }) }));
 
 const orgRequestSettings = loose({
@@ -53,7 +53,7 @@ const resourceRequestSettings = loose({
     defaultSetting: loose({
       requestSubmissionType: Type.String({ description: requestSubmissionTypes.join(', ') }),
       approvalSequenceId: Type.String(),
-      accessDurationSettings: loose({ type: Type.String(), duration: Type.String(), maximumDuration: Type.String() }),
+      accessDurationSettings: accessDurationRecord,
       error: Type.Array(Type.String({ description: 'INVALID_SEQUENCE' })),
     }),
   }),
@@ -143,15 +143,12 @@ const riskSequenceMatchesKind: BusinessRule = {
   },
 };
 
-const somethingToUpdate: BusinessRule = {
+const somethingToUpdate = nothingToUpdate({
   id: 'request-settings-update-not-empty',
   field: 'requestSubmissionType',
   description: 'An update changes the on-behalf-of settings, the risk settings, or both.',
-  check: ({ body }) =>
-    body && typeof body === 'object' && Object.keys(body).length > 0
-      ? null
-      : 'onBehalfOfAllowed, requestSubmissionType, requestOnBehalfOfSettings or riskSettings is required: an update with none of them changes nothing; give at least one',
-};
+  inputs: 'onBehalfOfAllowed, requestSubmissionType, requestOnBehalfOfSettings or riskSettings',
+});
 
 export const requestSettingsOperations = defineOperations([
   {

@@ -11,11 +11,13 @@
  *
  * Messages are 1–5000 characters and visible to everyone who can see the request (API-NOTES §6.3–6.4).
  */
-import { Type, type TSchema } from '@sinclair/typebox';
-import { defineOperations, type OutputField } from '../model/operation.ts';
+import { Type } from '@sinclair/typebox';
+import { defineOperations } from '../model/operation.ts';
 import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { ids, isoDateTime } from '../model/ids.ts';
+import { answeredFields, requestFieldAnswer, requestParty, requestRiskAssessment, whenOut as when } from './catalog-request-shapes.ts';
+import { loose, orNull } from './tolerant-shapes.ts';
 
 const family = 'Access requests';
 // docsLink has no entry for the v1 admin API yet; its pages follow the same scheme.
@@ -26,12 +28,7 @@ const v1 = { read: ['okta.governance.accessRequests.read'], manage: ['okta.gover
 const v2 = { read: ['okta.accessRequests.request.read'], manage: ['okta.accessRequests.request.manage'] };
 const adminRoles = ['ACCESS_REQUESTS_ADMIN'];
 
-/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
-const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
-const orNull = <S extends TSchema>(schema: S) => Type.Union([schema, Type.Null()]);
 const link = loose({ href: Type.String() });
-/** A nullable timestamp reads as a date & time in Workflows (empty when null). */
-const when = (from: string, label: string, help?: string): OutputField => ({ ...out(from, label, help), type: 'date & time' });
 
 const audit = {
   created: isoDateTime,
@@ -142,8 +139,8 @@ const requestV2 = loose({
   revoked: orNull(isoDateTime),
   revocationScheduled: orNull(isoDateTime),
   accessDuration: orNull(Type.String()),
-  requestedBy: loose({ externalId: Type.String(), type: Type.String() }),
-  requestedFor: loose({ externalId: Type.String(), type: Type.String() }),
+  requestedBy: requestParty,
+  requestedFor: requestParty,
   requested: loose({
     entryId: Type.String(),
     resourceId: Type.String(),
@@ -151,11 +148,9 @@ const requestV2 = loose({
     accessScopeId: Type.String(),
     accessScopeType: Type.String(),
   }),
-  requesterFieldValues: Type.Array(
-    loose({ id: Type.String(), label: Type.String(), type: Type.String(), value: Type.String(), values: Type.Array(Type.String()) }),
-  ),
+  requesterFieldValues: answeredFields,
   requestApproval: loose({ type: Type.String(), providerName: Type.String(), status: Type.String(), decided: isoDateTime }),
-  riskAssessment: loose({ requestSubmissionType: Type.String(), riskRules: Type.Array(loose({ name: Type.String() })) }),
+  riskAssessment: requestRiskAssessment,
   _links: loose({ self: link }),
 });
 
@@ -331,26 +326,11 @@ export const requestOperations = defineOperations([
         set: { '/requestedFor/type': 'OKTA_USER' },
         example: '00u1a2B3c4D5e6F7g8H9',
       }),
-      requesterFieldValues: bodyField(
-        '/requesterFieldValues',
-        Type.Array(
-          Type.Object(
-            {
-              id: Type.String({ minLength: 1 }),
-              label: Type.Optional(Type.String()),
-              type: Type.Optional(enumOf(['TEXT', 'SELECT', 'MULTISELECT', 'ISO_DATE', 'DURATION', 'OKTA_USER_ID'])),
-              value: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
-              values: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 280 }))),
-            },
-            { additionalProperties: false },
-          ),
-        ),
-        {
-          label: 'Answers to the entry\'s questions',
-          help: 'One {id, value} per question (ids from "Get catalog entry request fields"); a MULTISELECT question takes values (a list) instead of value. Text up to 1000 characters.',
-          example: [{ id: '7c0e4b1a-2f3d-4e5a-9b6c-1d2e3f4a5b6c', value: 'Needed for the quarter close' }],
-        },
-      ),
+      requesterFieldValues: bodyField('/requesterFieldValues', Type.Array(requestFieldAnswer), {
+        label: 'Answers to the entry\'s questions',
+        help: 'One {id, value} per question (ids from "Get catalog entry request fields"); a MULTISELECT question takes values (a list) instead of value. Text up to 1000 characters.',
+        example: [{ id: '7c0e4b1a-2f3d-4e5a-9b6c-1d2e3f4a5b6c', value: 'Needed for the quarter close' }],
+      }),
       requestedBy: bodyField('/requestedBy', oktaUser, {
         label: 'Requested by',
         help: 'Who files it, as {externalId: "00u…", type: "OKTA_USER"}. Defaults to the user the connection acts as; a different user needs on-behalf-of requests enabled in the request settings.',

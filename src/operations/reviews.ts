@@ -14,6 +14,8 @@ import { defineOperations } from '../model/operation.ts';
 import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { isoDateTime, oktaId } from '../model/ids.ts';
+import { auditFields, idAndName, userProfile } from './record-shapes.ts';
+import { orderByOneKey } from './order-by-param.ts';
 
 const family = 'Reviews';
 const docs = (id: string) => docsLink('governance.api', 'Reviews', id);
@@ -26,16 +28,7 @@ const campaignIdSchema = oktaId('ici', 'Campaign');
 
 // ---- response shapes (tolerant) ----
 
-const profile = Type.Object({
-  id: Type.Optional(Type.String()),
-  email: Type.Optional(Type.String()),
-  firstName: Type.Optional(Type.String()),
-  lastName: Type.Optional(Type.String()),
-  login: Type.Optional(Type.String()),
-  status: Type.Optional(Type.String()),
-  type: Type.Optional(Type.String()),
-});
-const named = Type.Object({ id: Type.Optional(Type.String()), name: Type.Optional(Type.String()) });
+const profile = Type.Object({ ...userProfile.properties, type: Type.Optional(Type.String()) });
 const reviewerGroupProfile = Type.Object({
   name: Type.Optional(Type.String()),
   groupId: Type.Optional(Type.String()),
@@ -54,10 +47,10 @@ const review = Type.Object({
   reviewerType: Type.Optional(Type.String()),
   reviewerGroupProfile: Type.Optional(reviewerGroupProfile),
   currentReviewerLevel: Type.Optional(Type.String()),
-  entitlementValue: Type.Optional(named),
-  entitlementBundle: Type.Optional(named),
-  appServiceAccount: Type.Optional(named),
-  oktaServiceAccount: Type.Optional(named),
+  entitlementValue: Type.Optional(idAndName),
+  entitlementBundle: Type.Optional(idAndName),
+  appServiceAccount: Type.Optional(idAndName),
+  oktaServiceAccount: Type.Optional(idAndName),
   riskRuleConflicts: Type.Optional(Type.Union([Type.Array(Type.Object({})), Type.Null()])),
   delegatorProfile: Type.Optional(profile),
   delegated: Type.Optional(Type.Boolean()),
@@ -73,11 +66,7 @@ const review = Type.Object({
       }),
     ),
   ),
-  created: Type.Optional(isoDateTime),
-  createdBy: Type.Optional(Type.String()),
-  lastUpdated: Type.Optional(isoDateTime),
-  lastUpdatedBy: Type.Optional(Type.String()),
-  _links: Type.Optional(Type.Object({})),
+  ...auditFields,
 });
 
 const reviewOutputs = {
@@ -112,19 +101,7 @@ export const reviewOperations = defineOperations([
         help: 'Optional. eq on campaignId, decision, reviewerId, resourceId, principalId, reviewerType, reviewerLevel, entitlementValueId, entitlementBundleId, appServiceAccountId or oktaServiceAccountId; combine with AND.',
         example: 'campaignId eq "ici10fubf8UnNtvb91d7" AND decision eq "UNREVIEWED"',
       }),
-      orderBy: queryParam(
-        'orderBy',
-        Type.Array(Type.String({ pattern: '^(decided|decision|remediationStatus|created)( (asc|desc))?$' }), {
-          minItems: 1,
-          maxItems: 1,
-          default: ['created asc'],
-        }),
-        {
-          label: 'Order by',
-          help: 'One sort key: decided, decision, remediationStatus or created, followed by asc or desc. Okta sorts by created asc when empty.',
-          example: ['decided desc'],
-        },
-      ),
+      orderBy: orderByOneKey({ keys: ['decided', 'decision', 'remediationStatus', 'created'], default: 'created asc', example: 'decided desc' }),
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },

@@ -13,7 +13,9 @@ import { Type } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule } from '../model/operation.ts';
 import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
-import { isoDateTime, oktaId, orn } from '../model/ids.ts';
+import { oktaId, orn } from '../model/ids.ts';
+import { auditFields } from './record-shapes.ts';
+import { entitlementSelectionOptionalIds } from './entitlement-shapes.ts';
 
 const family = 'Risk Rules';
 const docs = (id: string) => docsLink('governance.api', 'Risk-Rules', id);
@@ -30,20 +32,6 @@ const userOrn = Type.String({
 
 // ---- the two conflicting entitlement lists, as the API takes them ----
 
-const entitlementList = Type.Array(
-  Type.Object(
-    {
-      id: Type.Optional(oktaId('esp', 'Entitlement')),
-      values: Type.Optional(
-        Type.Array(Type.Object({ id: Type.Optional(oktaId('ent', 'Entitlement value')) }, { additionalProperties: false }), {
-          minItems: 1,
-          maxItems: 1000,
-        }),
-      ),
-    },
-    { additionalProperties: false },
-  ),
-);
 const conflictCriteriaSchema = (options: { nullable?: boolean } = {}) =>
   Type.Object(
     {
@@ -55,7 +43,7 @@ const conflictCriteriaSchema = (options: { nullable?: boolean } = {}) =>
               attribute: Type.Optional(Type.String({ minLength: 1 })),
               operation: Type.Optional(enumOf(['CONTAINS_ONE', 'CONTAINS_ALL'])),
               value: Type.Optional(
-                Type.Object({ type: Type.Optional(enumOf(['ENTITLEMENTS'])), value: Type.Optional(entitlementList) }, { additionalProperties: false }),
+                Type.Object({ type: Type.Optional(enumOf(['ENTITLEMENTS'])), value: Type.Optional(entitlementSelectionOptionalIds) }, { additionalProperties: false }),
               ),
             },
             { additionalProperties: false },
@@ -117,11 +105,7 @@ const riskRule = Type.Object({
   status: Type.Optional(Type.String()),
   resources: Type.Optional(Type.Array(Type.Object({ resourceOrn: Type.Optional(Type.String()) }))),
   conflictCriteria: Type.Optional(conflictCriteria),
-  created: Type.Optional(isoDateTime),
-  createdBy: Type.Optional(Type.String()),
-  lastUpdated: Type.Optional(isoDateTime),
-  lastUpdatedBy: Type.Optional(Type.String()),
-  _links: Type.Optional(Type.Object({})),
+  ...auditFields,
 });
 const riskConflict = Type.Object({
   id: Type.Optional(Type.String()),

@@ -1,9 +1,11 @@
 /**
  * Shapes both security access review families share: the admin cards (security-access-reviews.ts)
- * and the reviewer's own "My …" cards (my-security-access-reviews.ts) read the same objects.
+ * and the reviewer's own "My …" cards (my-security-access-reviews.ts) read the same objects, take the
+ * same list parameters and show the same outputs of them.
  * Response shapes are tolerant: every field optional, undeclared fields allowed (API-NOTES §7.3).
  */
 import { Type } from '@sinclair/typebox';
+import { bodyField, listControls, out, pathParam, queryParam } from '../model/fields.ts';
 import { oktaId } from '../model/ids.ts';
 
 export const sarStatuses = ['PENDING', 'ACTIVE', 'CLOSED', 'ERROR'] as const;
@@ -194,3 +196,116 @@ export const stats = Type.Object({
   errorCount: Type.Optional(Type.Integer()),
   closedCount: Type.Optional(Type.Integer()),
 });
+
+// ---- Outputs both families show ----
+
+/** Every output of a review; the cards that show fewer pick from these. */
+export const reviewOutputs = {
+  id: out('/id', 'Review ID'),
+  name: out('/name', 'Name'),
+  status: out('/status', 'Status', `One of ${sarStatuses.join(', ')}. A new review is PENDING until Okta has gathered the access to review.`),
+  endTime: out('/endTime', 'Ends at'),
+  reviewerUserIds: out('/reviewerSettings/userSettings/includedUserIds', 'Reviewer user IDs'),
+  reviewers: out('/reviewerSettings/userSettings/includedUserProfiles', 'Reviewers', 'Each reviewer with id, login, email, first and last name.'),
+  created: out('/created', 'Created at'),
+  createdBy: out('/createdBy', 'Created by'),
+  detailsLink: out('/_links/securityAccessReviewDetails/href', 'Details link', 'API link to the review.'),
+};
+
+export const statsOutputs = {
+  activeCount: out('/activeCount', 'Active'),
+  pendingCount: out('/pendingCount', 'Pending'),
+  closedCount: out('/closedCount', 'Closed'),
+  errorCount: out('/errorCount', 'In error'),
+};
+
+export const summaryOutputs = {
+  message: out('/message', 'Summary', 'The AI-written summary (may be several paragraphs).'),
+  errors: out('/errors', 'Errors', 'Why no summary could be written, when that happens.'),
+};
+
+export const anomalyOutputs = {
+  type: out('/type', 'Kind'),
+  severity: out('/severity', 'Severity'),
+  message: out('/subtext/message', 'Explanation'),
+  sodConflicts: out('/sodConflicts', 'Separation-of-duties conflicts'),
+};
+
+export const historyEntryOutputs = {
+  id: out('/id', 'Entry ID'),
+  timestamp: out('/timestamp', 'When'),
+  message: out('/message', 'What happened'),
+  systemGenerated: out('/systemGenerated', 'By Okta', 'True when Okta did it, not a person.'),
+  actorId: out('/principalProfile/id', 'By user ID'),
+  actorLogin: out('/principalProfile/login', 'By user login'),
+};
+
+export const principalDetailsOutputs = {
+  id: out('/id', 'User ID'),
+  login: out('/login', 'Login'),
+  email: out('/email', 'Email'),
+  firstName: out('/firstName', 'First name'),
+  lastName: out('/lastName', 'Last name'),
+  status: out('/status', 'Status'),
+  department: out('/department', 'Department'),
+  manager: out('/manager', 'Manager'),
+  role: out('/role', 'Role'),
+  lastLoginAt: out('/lastLoginInfo/date', 'Last sign-in'),
+  oktaAdminRoles: out('/oktaAdminRoles', 'Okta admin roles'),
+};
+
+// ---- Inputs both families take ----
+
+export const targetParam = pathParam('securityAccessReviewTargetId', accessOrSubAccessItemId, {
+  label: 'Access or sub-access item ID',
+  help: 'An access item (aim…) or one of its sub-access items (sai…) in the review.',
+  example: 'aim8f3nRt6KpXc1Jd0g7',
+});
+
+/** orderBy is a one-item list in the spec: "<key> asc" or "<key> desc" (a bare key sorts ascending). */
+const orderBy = (keys: readonly string[], dflt: string) =>
+  queryParam('orderBy', Type.Array(Type.String({ pattern: `^(${keys.join('|')})( (asc|desc))?$` }), { minItems: 1, maxItems: 1, default: [dflt] }), {
+    label: 'Order by',
+    help: `One sort key: ${keys.join(', ')}, followed by asc or desc. Okta sorts by ${dflt} when empty.`,
+    example: [dflt],
+  });
+
+const filter = (help: string, example: string) => queryParam('filter', Type.String({ minLength: 1 }), { label: 'Filter', help, example });
+
+/** Filter, order and paging of a list of reviews. */
+export const reviewListInputs = {
+  filter: filter(
+    'Optional. name, status or reviewer.name with eq or co; created with gt or lt; combine with AND / OR. E.g. status eq "ACTIVE".',
+    'status eq "ACTIVE"',
+  ),
+  orderBy: orderBy(['name', 'created', 'endTime', 'status', 'id'], 'created asc'),
+  limit: listControls.limit(200, 20),
+  after: listControls.after(),
+};
+
+/** Filter, order and paging of the access items of a review. */
+export const accessListInputs = {
+  filter: filter(
+    'Optional. name co "…"; priority, sodConflictSeverity, assignmentMethodSeverity, pastGovernanceDecisionsSeverity, usageHistorySeverity or resourceType eq "…"; governanceLabel co "…".',
+    'priority eq "HIGH"',
+  ),
+  orderBy: orderBy(['priority', 'lastAccess', 'accessFrequency'], 'priority desc'),
+  limit: listControls.limit(200, 20),
+  after: listControls.after(),
+};
+
+/** Filter, order and paging of the sub-access items of one access item. */
+export const subAccessListInputs = {
+  ...accessListInputs,
+  filter: filter('Optional. name co "…"; priority or resourceType eq "…" (resourceType: GROUP, ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE).', 'resourceType eq "GROUP"'),
+};
+
+export const historyListInputs = { limit: listControls.limit(200, 20), after: listControls.after() };
+
+export const commentField = (example: string) =>
+  bodyField('/comment', Type.String({ minLength: 1, maxLength: 1000 }), {
+    label: 'Comment',
+    help: 'The note, 1–1000 characters.',
+    required: true,
+    example,
+  });

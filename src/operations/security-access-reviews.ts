@@ -10,15 +10,13 @@
  */
 import { Type } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule, type RuleContext } from '../model/operation.ts';
-import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
+import { bodyField, enumOf, out, pathParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { ids, isoDateTime } from '../model/ids.ts';
 import {
-  sarStatuses,
   sarActionTypes,
   sarAccessActionTypes,
   accessItemId,
-  accessOrSubAccessItemId,
   aiSummary,
   securityAccessReview,
   accessItem,
@@ -27,6 +25,18 @@ import {
   historyEntry,
   principalDetails,
   stats,
+  reviewOutputs,
+  statsOutputs,
+  summaryOutputs,
+  anomalyOutputs,
+  historyEntryOutputs,
+  principalDetailsOutputs,
+  targetParam,
+  reviewListInputs,
+  accessListInputs,
+  subAccessListInputs,
+  historyListInputs,
+  commentField,
 } from './security-access-review-shapes.ts';
 export { sarAccessActionTypes, sarActionTypes, sarStatuses } from './security-access-review-shapes.ts';
 
@@ -37,18 +47,6 @@ const manage = ['okta.governance.securityAccessReviews.admin.manage'];
 const adminRoles = ['SUPER_ADMIN'];
 
 // ---- Outputs ----
-
-const sarOutputs = {
-  id: out('/id', 'Review ID'),
-  name: out('/name', 'Name'),
-  status: out('/status', 'Status', `One of ${sarStatuses.join(', ')}. A new review is PENDING until Okta has gathered the access to review.`),
-  endTime: out('/endTime', 'Ends at'),
-  reviewerUserIds: out('/reviewerSettings/userSettings/includedUserIds', 'Reviewer user IDs'),
-  reviewers: out('/reviewerSettings/userSettings/includedUserProfiles', 'Reviewers', 'Each reviewer with id, login, email, first and last name.'),
-  created: out('/created', 'Created at'),
-  createdBy: out('/createdBy', 'Created by'),
-  detailsLink: out('/_links/securityAccessReviewDetails/href', 'Details link', 'API link to the review.'),
-};
 
 const accessItemOutputs = {
   id: out('/id', 'Access item ID'),
@@ -63,11 +61,6 @@ const accessItemOutputs = {
   lastAccessDate: out('/appInfo/lastAccessDate', 'Last used'),
 };
 
-const summaryOutputs = {
-  message: out('/message', 'Summary', 'The AI-written summary (may be several paragraphs).'),
-  errors: out('/errors', 'Errors', 'Why no summary could be written, when that happens.'),
-};
-
 // ---- Inputs used by several cards ----
 
 const reviewIdParam = pathParam('securityAccessReviewId', ids.securityAccessReview, {
@@ -78,11 +71,6 @@ const reviewIdParam = pathParam('securityAccessReviewId', ids.securityAccessRevi
 const accessItemParam = pathParam('securityAccessReviewAccessId', accessItemId, {
   label: 'Access item ID',
   help: 'An access item of the review (aim…), from "List access items of security access review".',
-  example: 'aim8f3nRt6KpXc1Jd0g7',
-});
-const targetParam = pathParam('securityAccessReviewTargetId', accessOrSubAccessItemId, {
-  label: 'Access or sub-access item ID',
-  help: 'An access item (aim…) or one of its sub-access items (sai…) in the review.',
   example: 'aim8f3nRt6KpXc1Jd0g7',
 });
 
@@ -109,21 +97,6 @@ const reviewerSettings = bodyField(
     advanced: true,
   },
 );
-
-/** orderBy is a one-item list in the spec: "<key> asc" or "<key> desc" (a bare key sorts ascending). */
-const orderBy = (keys: readonly string[], dflt: string) =>
-  queryParam(
-    'orderBy',
-    Type.Array(Type.String({ pattern: `^(${keys.join('|')})( (asc|desc))?$` }), { minItems: 1, maxItems: 1, default: [dflt] }),
-    {
-      label: 'Order by',
-      help: `One sort key: ${keys.join(', ')}, followed by asc or desc. Okta sorts by ${dflt} when empty.`,
-      example: [dflt],
-    },
-  );
-
-const filter = (help: string, example: string) =>
-  queryParam('filter', Type.String({ minLength: 1 }), { label: 'Filter', help, example });
 
 // ---- Business rules JSON Schema can't say (they see the body as it will be sent) ----
 
@@ -254,7 +227,7 @@ export const securityAccessReviewOperations = defineOperations([
     oneOf: [['reviewerUserIds', 'reviewerSettings']],
     rules: [principalNotReviewer, reviewersUnique, endTimeWindow],
     response: securityAccessReview,
-    outputs: sarOutputs,
+    outputs: reviewOutputs,
   },
   {
     id: 'listSecurityAccessReviews',
@@ -268,27 +241,19 @@ export const securityAccessReviewOperations = defineOperations([
     successStatus: 200,
     scopes: read,
     adminRoles,
-    inputs: {
-      filter: filter(
-        'Optional. name, status or reviewer.name with eq or co; created with gt or lt; combine with AND / OR. E.g. status eq "ACTIVE".',
-        'status eq "ACTIVE"',
-      ),
-      orderBy: orderBy(['name', 'created', 'endTime', 'status', 'id'], 'created asc'),
-      limit: listControls.limit(200, 20),
-      after: listControls.after(),
-    },
+    inputs: reviewListInputs,
     response: null,
     list: {
       item: securityAccessReview,
       paginated: true,
       itemOutputs: {
-        id: sarOutputs.id,
-        name: sarOutputs.name,
-        status: sarOutputs.status,
-        endTime: sarOutputs.endTime,
-        reviewerUserIds: sarOutputs.reviewerUserIds,
-        created: sarOutputs.created,
-        detailsLink: sarOutputs.detailsLink,
+        id: reviewOutputs.id,
+        name: reviewOutputs.name,
+        status: reviewOutputs.status,
+        endTime: reviewOutputs.endTime,
+        reviewerUserIds: reviewOutputs.reviewerUserIds,
+        created: reviewOutputs.created,
+        detailsLink: reviewOutputs.detailsLink,
       },
     },
     outputs: {},
@@ -307,7 +272,7 @@ export const securityAccessReviewOperations = defineOperations([
     adminRoles,
     inputs: { securityAccessReviewId: reviewIdParam },
     response: securityAccessReview,
-    outputs: sarOutputs,
+    outputs: reviewOutputs,
   },
   {
     id: 'updateSecurityAccessReview',
@@ -333,7 +298,7 @@ export const securityAccessReviewOperations = defineOperations([
     atMostOne: [['reviewerUserIds', 'reviewerSettings']],
     rules: [reviewersUnique, updatedEndTimeWindow, somethingToUpdate],
     response: securityAccessReview,
-    outputs: sarOutputs,
+    outputs: reviewOutputs,
   },
   {
     id: 'getSecurityAccessReviewsStats',
@@ -349,12 +314,7 @@ export const securityAccessReviewOperations = defineOperations([
     adminRoles,
     inputs: {},
     response: stats,
-    outputs: {
-      activeCount: out('/activeCount', 'Active'),
-      pendingCount: out('/pendingCount', 'Pending'),
-      closedCount: out('/closedCount', 'Closed'),
-      errorCount: out('/errorCount', 'In error'),
-    },
+    outputs: statsOutputs,
   },
   {
     id: 'listSecurityAccessReviewActions',
@@ -413,16 +373,7 @@ export const securityAccessReviewOperations = defineOperations([
     successStatus: 200,
     scopes: read,
     adminRoles,
-    inputs: {
-      securityAccessReviewId: reviewIdParam,
-      filter: filter(
-        'Optional. name co "…"; priority, sodConflictSeverity, assignmentMethodSeverity, pastGovernanceDecisionsSeverity, usageHistorySeverity or resourceType eq "…"; governanceLabel co "…".',
-        'priority eq "HIGH"',
-      ),
-      orderBy: orderBy(['priority', 'lastAccess', 'accessFrequency'], 'priority desc'),
-      limit: listControls.limit(200, 20),
-      after: listControls.after(),
-    },
+    inputs: { securityAccessReviewId: reviewIdParam, ...accessListInputs },
     response: null,
     list: { item: accessItem, paginated: true, itemOutputs: accessItemOutputs },
     outputs: {},
@@ -439,14 +390,7 @@ export const securityAccessReviewOperations = defineOperations([
     successStatus: 200,
     scopes: read,
     adminRoles,
-    inputs: {
-      securityAccessReviewId: reviewIdParam,
-      securityAccessReviewAccessId: accessItemParam,
-      filter: filter('Optional. name co "…"; priority or resourceType eq "…" (resourceType: GROUP, ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE).', 'resourceType eq "GROUP"'),
-      orderBy: orderBy(['priority', 'lastAccess', 'accessFrequency'], 'priority desc'),
-      limit: listControls.limit(200, 20),
-      after: listControls.after(),
-    },
+    inputs: { securityAccessReviewId: reviewIdParam, securityAccessReviewAccessId: accessItemParam, ...subAccessListInputs },
     response: null,
     list: {
       item: subAccessItem,
@@ -477,16 +421,7 @@ export const securityAccessReviewOperations = defineOperations([
     adminRoles,
     inputs: { securityAccessReviewId: reviewIdParam, securityAccessReviewTargetId: targetParam },
     response: null,
-    list: {
-      item: anomaly,
-      paginated: false,
-      itemOutputs: {
-        type: out('/type', 'Kind'),
-        severity: out('/severity', 'Severity'),
-        message: out('/subtext/message', 'Explanation'),
-        sodConflicts: out('/sodConflicts', 'Separation-of-duties conflicts'),
-      },
-    },
+    list: { item: anomaly, paginated: false, itemOutputs: anomalyOutputs },
     outputs: {},
   },
   {
@@ -563,12 +498,7 @@ export const securityAccessReviewOperations = defineOperations([
     adminRoles,
     inputs: {
       securityAccessReviewId: reviewIdParam,
-      comment: bodyField('/comment', Type.String({ minLength: 1, maxLength: 1000 }), {
-        label: 'Comment',
-        help: 'The note, 1–1000 characters.',
-        required: true,
-        example: 'Launched after a suspicious sign-in report.',
-      }),
+      comment: commentField('Launched after a suspicious sign-in report.'),
     },
     response: null,
     outputs: {},
@@ -585,20 +515,9 @@ export const securityAccessReviewOperations = defineOperations([
     successStatus: 200,
     scopes: read,
     adminRoles,
-    inputs: { securityAccessReviewId: reviewIdParam, limit: listControls.limit(200, 20), after: listControls.after() },
+    inputs: { securityAccessReviewId: reviewIdParam, ...historyListInputs },
     response: null,
-    list: {
-      item: historyEntry,
-      paginated: true,
-      itemOutputs: {
-        id: out('/id', 'Entry ID'),
-        timestamp: out('/timestamp', 'When'),
-        message: out('/message', 'What happened'),
-        systemGenerated: out('/systemGenerated', 'By Okta', 'True when Okta did it, not a person.'),
-        actorId: out('/principalProfile/id', 'By user ID'),
-        actorLogin: out('/principalProfile/login', 'By user login'),
-      },
-    },
+    list: { item: historyEntry, paginated: true, itemOutputs: historyEntryOutputs },
     outputs: {},
   },
   {
@@ -615,18 +534,6 @@ export const securityAccessReviewOperations = defineOperations([
     adminRoles,
     inputs: { securityAccessReviewId: reviewIdParam },
     response: principalDetails,
-    outputs: {
-      id: out('/id', 'User ID'),
-      login: out('/login', 'Login'),
-      email: out('/email', 'Email'),
-      firstName: out('/firstName', 'First name'),
-      lastName: out('/lastName', 'Last name'),
-      status: out('/status', 'Status'),
-      department: out('/department', 'Department'),
-      manager: out('/manager', 'Manager'),
-      role: out('/role', 'Role'),
-      lastLoginAt: out('/lastLoginInfo/date', 'Last sign-in'),
-      oktaAdminRoles: out('/oktaAdminRoles', 'Okta admin roles'),
-    },
+    outputs: principalDetailsOutputs,
   },
 ]);
