@@ -9,19 +9,18 @@
  * each connection's `connectionType` says which of authorizationServer, secret or app +
  * serviceAccount it carries. The list is paged.
  */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { defineOperations } from '../model/operation.ts';
 import { listControls, out, pathParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { anyOktaId, oktaId } from '../model/ids.ts';
+import { loose } from './tolerant-shapes.ts';
 
 const family = 'My access certification reviews';
 const docs = (id: string) => docsLink('governance.api', 'My-Access-Certification-Reviews', id);
 
 export const managedConnectionTypes = ['IDENTITY_ASSERTION_CUSTOM_AS', 'STS_VAULT_SECRET', 'STS_SERVICE_ACCOUNT'] as const;
 
-/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
-const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
 const named = loose({ orn: Type.String(), name: Type.String() });
 
 const managedConnection = loose({

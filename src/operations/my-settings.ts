@@ -8,10 +8,11 @@
  * their own delegate only when the org's delegate permission is WRITE (see org governance settings).
  * Eligible delegates are found by first or last name (`sw`, starts with); the filter is required.
  */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { defineOperations } from '../model/operation.ts';
 import { bodyField, listControls, out, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
+import { loose } from './tolerant-shapes.ts';
 import {
   appointmentRecord,
   appointmentWindow,
@@ -31,8 +32,6 @@ const manage = ['okta.governance.principalSettings.manage'];
 // End-user calls: no admin role; they act as the connection's own user.
 const adminRoles: string[] = [];
 
-/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
-const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
 
 const mySettings = loose({
   delegates: loose({

@@ -7,10 +7,11 @@
  * returns more than the spec lists (e.g. governanceAnalyzer, integrations), which the outputs keep in
  * the full response.
  */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule } from '../model/operation.ts';
 import { bodyField, enumOf, out } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
+import { loose } from './tolerant-shapes.ts';
 
 const family = 'Org governance settings';
 const docs = (id: string) => docsLink('governance.api', 'Org-Governance-Settings', id);
@@ -18,8 +19,6 @@ const adminRoles = ['SUPER_ADMIN'];
 
 export const delegatePermissions = ['READ', 'WRITE'] as const;
 
-/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
-const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
 
 const orgSettings = loose({
   delegates: loose({ enduser: loose({ permissions: Type.Array(Type.String({ description: delegatePermissions.join(' or ') })) }) }),

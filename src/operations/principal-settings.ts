@@ -12,11 +12,12 @@
  * one appointment of the API's list from them — or in the API's own form, which is also how a
  * delegate is removed ({appointments: []}).
  */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule } from '../model/operation.ts';
 import { bodyField, enumOf, out, pathParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
 import { ids, isoDateTime } from '../model/ids.ts';
+import { loose } from './tolerant-shapes.ts';
 
 const family = 'Principal settings';
 const docs = (id: string) => docsLink('governance.api', 'Principal-Settings', id);
@@ -112,8 +113,6 @@ export const delegatesGiven: BusinessRule = {
 
 // ---- Response shapes (tolerant: every field optional, undeclared fields allowed) ----
 
-/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
-const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
 const when = Type.String({ format: 'date-time' });
 const principal = loose({ externalId: Type.String(), type: Type.String() });
 

@@ -12,6 +12,7 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import { defineOperations, type BusinessRule } from '../model/operation.ts';
 import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
 import { ids, isoDateTime } from '../model/ids.ts';
+import { loose } from './tolerant-shapes.ts';
 
 const family = 'Request types';
 // docsLink has no entry for the v1 admin API yet; its pages follow the same scheme.
@@ -22,8 +23,6 @@ const manage = ['okta.governance.accessRequests.manage'];
 const adminRoles = ['ACCESS_REQUESTS_ADMIN'];
 
 const closed = (properties: Record<string, TSchema>) => Type.Object(properties, { additionalProperties: false });
-/** Response objects: every property optional and undeclared ones allowed (API-NOTES §7.3). */
-const loose = (properties: Record<string, TSchema>) => Type.Partial(Type.Object(properties));
 const link = loose({ href: Type.String() });
 
 /** The id prefix each kind of target resource has. */
