@@ -12,22 +12,12 @@ import type { Operation } from '../src/model/operation.ts';
 import { operations } from '../src/operations/index.ts';
 import { buildRequest } from '../src/runtime/build-request.ts';
 import type { RunnableCard } from '../src/runtime/card-registry.ts';
-import { CardInputError, prepareCard } from '../src/runtime/index.ts';
+import { prepareCard } from '../src/runtime/index.ts';
 import { getAt, isIndexToken, pointerTokens, setAt } from '../src/runtime/json-pointer.ts';
+import { NOW, refusal } from './support/cards.ts';
 
-const NOW = new Date('2026-06-01T12:00:00Z');
 const USER = '00u1a2B3c4D5e6F7g8H9';
 const OTHER = '00u9z8Y7x6W5v4U3t2S1';
-
-function refusal(id: string, input: unknown): CardInputError {
-  try {
-    prepareCard(id, input, NOW);
-  } catch (error) {
-    if (error instanceof CardInputError) return error;
-    throw error;
-  }
-  throw new Error(`${id} accepted ${JSON.stringify(input)}`);
-}
 
 const bodyOf = (id: string, input: unknown) => prepareCard(id, input, NOW).request.body;
 

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../src/compile/ajv.ts';
 import { compileCard } from '../src/compile/card.ts';
-import { inputSchema, outputSchema, plain, type JsonSchema } from '../src/compile/schemas.ts';
+import { inputSchema, outputSchema, plain } from '../src/compile/schemas.ts';
 import { operations } from '../src/operations/index.ts';
 import { prepareCard } from '../src/runtime/run-card.ts';
+import { exampleOf, NOW, refusal } from './support/cards.ts';
 
 const ajv = createAjv();
 
@@ -38,16 +39,42 @@ describe.each(operations.map((op) => [op.id, op] as const))('%s', (_id, op) => {
     expect(() => ajv.compile(outputSchema(op))).not.toThrow();
   });
 
-  it('rejects an unknown key, naming it', () => {
-    expect(validate({ notAField: 1 })).toBe(false);
+  const example = exampleOf(op);
+  const required = Object.entries(op.inputs).filter(([, f]) => f.required).map(([key]) => key);
+
+  it('rejects an unknown key, naming it, in the schema and in the runtime', () => {
+    expect(validate({ ...example, notAField: 1 })).toBe(false);
     expect(JSON.stringify(validate.errors)).toContain('notAField');
+    const error = refusal(op.id, { ...example, notAField: 1 });
+    expect(error.field).toBe('notAField');
+    expect(error.message).toContain('notAField');
   });
 
-  const required = Object.entries(op.inputs).filter(([, f]) => f.required);
   it.skipIf(!required.length)('rejects a missing required input, naming it', () => {
     expect(validate({})).toBe(false);
     const missing = (validate.errors ?? []).map((e) => (e.params as { missingProperty?: string }).missingProperty);
-    for (const [key] of required) expect(missing).toContain(key);
+    for (const key of required) expect(missing).toContain(key);
+  });
+
+  it.skipIf(!required.length)('rejects its example without each required input, naming that input', () => {
+    for (const key of required) {
+      const { [key]: _dropped, ...rest } = example;
+      expect(validate(rest), key).toBe(false);
+      const error = refusal(op.id, rest);
+      expect(error.field, key).toBe(key);
+      expect(error.message, key).toContain(key);
+    }
+  });
+
+  it.skipIf(!op.oneOf?.length)('wants one of each friendly input and its API form, the API form marked advanced', () => {
+    for (const group of op.oneOf ?? []) {
+      const given = group.find((key) => key in example)!;
+      const { [given]: _dropped, ...rest } = example;
+      const error = refusal(op.id, rest);
+      expect(error.rule).toBe('oneOf');
+      expect(group).toContain(error.field);
+      expect(compileCard(op).inputs.find((i) => i.key !== given && group.includes(i.key))?.advanced).toBe(true);
+    }
   });
 
   const bounded = Object.entries(op.inputs).find(([, f]) => {
@@ -67,11 +94,10 @@ describe.each(operations.map((op) => [op.id, op] as const))('%s', (_id, op) => {
     expect(validate.errors?.some((e) => e.instancePath === `/${key}`)).toBe(true);
   });
 
-  const example = (inputSchema(op).examples as JsonSchema[] | undefined)?.[0];
-  const completeExample = example && Object.entries(op.inputs).every(([k, f]) => !f.required || k in example);
-  it.skipIf(!completeExample)('accepts its own example input, schema and business rules alike', () => {
+  it('has an example input that gives every required input and passes the schema and the business rules', () => {
+    for (const key of required) expect(example, key).toHaveProperty(key);
     expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
-    expect(() => prepareCard(op.id, example)).not.toThrow();
+    expect(() => prepareCard(op.id, example, NOW)).not.toThrow();
   });
 
   it('compiles to a card whose list cards offer the result-set option when the API pages', () => {

@@ -11,7 +11,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
 import { compileCard } from '../src/compile/card.ts';
-import { inputSchema, outputSchema, type JsonSchema } from '../src/compile/schemas.ts';
+import { inputSchema, type JsonSchema } from '../src/compile/schemas.ts';
 import type { Operation } from '../src/model/operation.ts';
 import { campaignOperations } from '../src/operations/campaigns.ts';
 import { entitlementBundleOperations } from '../src/operations/entitlement-bundles.ts';
@@ -22,9 +22,10 @@ import { principalAccessOperations } from '../src/operations/principal-access.ts
 import { principalAccessV2Operations } from '../src/operations/principal-access-v2.ts';
 import { principalEntitlementOperations } from '../src/operations/principal-entitlements.ts';
 import { reviewOperations } from '../src/operations/reviews.ts';
-import { CardInputError, prepareCard, runCard } from '../src/runtime/index.ts';
+import { prepareCard, runCard } from '../src/runtime/index.ts';
 import { loadRecorded } from './support/recorded.ts';
 import { hasShared, sharedPath } from './support/shared.ts';
+import { exampleOf, NOW, refusal } from './support/cards.ts';
 
 const cards: readonly Operation[] = [
   ...campaignOperations,
@@ -38,8 +39,6 @@ const cards: readonly Operation[] = [
 ];
 const families = ['Campaigns', 'Reviews', 'Entitlements', 'Entitlement Bundles', 'Grants', 'Principal Entitlements', 'Principal Access', 'Principal Access - V2'];
 
-/** The clock the business rules see: fixed, so dates in examples and tests stay on the right side of it. */
-const NOW = new Date('2026-06-01T00:00:00Z');
 
 const ajv = createAjv();
 const validators = new Map(cards.map((op) => [op.id, ajv.compile(inputSchema(op))]));
@@ -48,19 +47,8 @@ const validate = (id: string, input: unknown) => {
   const ok = v(input);
   return { ok, errors: (v.errors ?? []) as ErrorObject[] };
 };
-const exampleOf = (op: Operation) => ((inputSchema(op).examples as JsonSchema[] | undefined)?.[0] ?? {}) as Record<string, unknown>;
 const example = (id: string) => exampleOf(cards.find((o) => o.id === id)!);
 
-/** The CardInputError prepareCard throws for this input (failing the test when it accepts it). */
-function refusal(id: string, input: unknown): CardInputError {
-  try {
-    prepareCard(id, input, NOW);
-  } catch (error) {
-    if (error instanceof CardInputError) return error;
-    throw error;
-  }
-  throw new Error(`${id} accepted ${JSON.stringify(input)}`);
-}
 
 const ORG = 'https://acme.okta.com';
 const connection = () => bearerConnection({ orgUrl: ORG, accessToken: 'tok-g1-123456789' });
@@ -99,51 +87,6 @@ describe.skipIf(!hasShared)('recorded answers', () => {
     }
     expect(seen).toBeGreaterThan(50);
     expect(misfits).toEqual([]);
-  });
-});
-
-describe.each(cards.map((o) => [o.id, o] as const))('%s', (id, card) => {
-  const sample = exampleOf(card);
-  const required = Object.entries(card.inputs).filter(([, f]) => f.required).map(([k]) => k);
-
-  it('compiles its input and output schemas under ajv strict mode', () => {
-    expect(validators.get(id)).toBeTypeOf('function');
-    expect(() => createAjv().compile(outputSchema(card))).not.toThrow();
-  });
-
-  it('accepts its own example input, which passes the business rules and gives every required field', () => {
-    for (const key of required) expect(sample, key).toHaveProperty(key);
-    const { ok, errors } = validate(id, sample);
-    expect(ok, JSON.stringify(errors)).toBe(true);
-    expect(() => prepareCard(id, sample, NOW)).not.toThrow();
-  });
-
-  it('rejects an unknown key, naming it', () => {
-    const { ok, errors } = validate(id, { ...sample, campaignIdz: 'x' });
-    expect(ok).toBe(false);
-    expect(errors.some((e) => (e.params as { additionalProperty?: string }).additionalProperty === 'campaignIdz')).toBe(true);
-    expect(refusal(id, { ...sample, campaignIdz: 'x' }).field).toBe('campaignIdz');
-  });
-
-  it.skipIf(!required.length)('rejects the example without each required field, naming that field', () => {
-    for (const key of required) {
-      const { [key]: _dropped, ...rest } = sample;
-      const { ok, errors } = validate(id, rest);
-      expect(ok, key).toBe(false);
-      expect(errors.map((e) => (e.params as { missingProperty?: string }).missingProperty)).toContain(key);
-      expect(refusal(id, rest).field, key).toBe(key);
-    }
-  });
-
-  it.skipIf(!card.oneOf?.length)('wants one of each friendly field and its API form', () => {
-    for (const group of card.oneOf ?? []) {
-      const given = group.find((k) => k in sample)!;
-      const { [given]: _dropped, ...rest } = sample;
-      const error = refusal(id, rest);
-      expect(error.rule).toBe('oneOf');
-      expect(group).toContain(error.field);
-      expect(compileCard(card).inputs.find((i) => i.key !== given && group.includes(i.key))?.advanced).toBe(true);
-    }
   });
 });
 

@@ -7,7 +7,7 @@
 import { createAjv, type ErrorObject } from '../src/compile/ajv.ts';
 import { describe, expect, it } from 'vitest';
 import { compileCard } from '../src/compile/card.ts';
-import { inputSchema, outputSchema, type JsonSchema } from '../src/compile/schemas.ts';
+import { inputSchema, outputSchema } from '../src/compile/schemas.ts';
 import type { Operation, RuleContext } from '../src/model/operation.ts';
 import { collectionOperations } from '../src/operations/collections.ts';
 import { delegateOperations } from '../src/operations/delegates.ts';
@@ -15,6 +15,7 @@ import { entitlementSettingsOperations } from '../src/operations/entitlement-set
 import { findOperation } from '../src/operations/index.ts';
 import { resourceOwnerOperations } from '../src/operations/resource-owners.ts';
 import { riskRuleOperations } from '../src/operations/risk-rules.ts';
+import { exampleOf } from './support/cards.ts';
 
 const cards: readonly Operation[] = [
   ...collectionOperations,
@@ -31,7 +32,6 @@ const validate = (id: string, input: unknown) => {
   const ok = v(input);
   return { ok, errors: (v.errors ?? []) as ErrorObject[] };
 };
-const exampleOf = (op: Operation) => ((inputSchema(op).examples as JsonSchema[] | undefined)?.[0] ?? {}) as Record<string, unknown>;
 const op = (id: string) => cards.find((o) => o.id === id)!;
 const ruleContext = (over: Partial<RuleContext>): RuleContext => ({ path: {}, query: {}, body: undefined, now: new Date('2026-01-01T00:00:00Z'), ...over });
 
@@ -46,37 +46,6 @@ describe('the g2 families', () => {
     ]);
     expect(cards).toHaveLength(29);
     for (const o of cards) expect(findOperation(o.id), o.id).toBe(o);
-  });
-});
-
-describe.each(cards.map((o) => [o.id, o] as const))('%s', (id, card) => {
-  const example = exampleOf(card);
-  const required = Object.entries(card.inputs).filter(([, f]) => f.required).map(([k]) => k);
-
-  it('compiles its input and output schemas under ajv strict mode', () => {
-    expect(validators.get(id)).toBeTypeOf('function');
-    expect(() => createAjv().compile(outputSchema(card))).not.toThrow();
-  });
-
-  it('accepts its own example input, which gives every required field', () => {
-    for (const key of required) expect(example, key).toHaveProperty(key);
-    const { ok, errors } = validate(id, example);
-    expect(ok, JSON.stringify(errors)).toBe(true);
-  });
-
-  it('rejects an unknown key, naming it', () => {
-    const { ok, errors } = validate(id, { ...example, reviewerUserIdz: ['00u1'] });
-    expect(ok).toBe(false);
-    expect(errors.some((e) => (e.params as { additionalProperty?: string }).additionalProperty === 'reviewerUserIdz')).toBe(true);
-  });
-
-  it.skipIf(!required.length)('rejects the example without each required field, naming that field', () => {
-    for (const key of required) {
-      const { [key]: _dropped, ...rest } = example;
-      const { ok, errors } = validate(id, rest);
-      expect(ok, key).toBe(false);
-      expect(errors.map((e) => (e.params as { missingProperty?: string }).missingProperty)).toContain(key);
-    }
   });
 });
 

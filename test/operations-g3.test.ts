@@ -11,7 +11,7 @@ import { createAjv, type ErrorObject } from '../src/compile/ajv.ts';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
-import { inputSchema, outputSchema, type JsonSchema } from '../src/compile/schemas.ts';
+import { outputSchema } from '../src/compile/schemas.ts';
 import type { Operation } from '../src/model/operation.ts';
 import { findOperation } from '../src/operations/index.ts';
 import { myAccessCertificationReviewOperations } from '../src/operations/my-access-certification-reviews.ts';
@@ -24,9 +24,10 @@ import { principalSettingsOperations } from '../src/operations/principal-setting
 import { requestConditionOperations } from '../src/operations/request-conditions.ts';
 import { requestSequenceOperations } from '../src/operations/request-sequences.ts';
 import { requestSettingsOperations } from '../src/operations/request-settings.ts';
-import { CardInputError, prepareCard, runCard } from '../src/runtime/index.ts';
+import { prepareCard, runCard } from '../src/runtime/index.ts';
 import { loadRecorded, recordedToInput } from './support/recorded.ts';
 import { hasShared, sharedPath } from './support/shared.ts';
+import { exampleOf, NOW, refusal } from './support/cards.ts';
 
 const cards: readonly Operation[] = [
   ...requestConditionOperations,
@@ -54,24 +55,12 @@ const tags = [
   'My Access Certification Reviews',
 ];
 
-const NOW = new Date('2026-06-01T00:00:00Z');
 
-const strictAjv = createAjv();
 const tolerantAjv = createAjv({ strict: false });
 
-const exampleOf = (op: Operation) => ((inputSchema(op).examples as JsonSchema[] | undefined)?.[0] ?? {}) as Record<string, unknown>;
 const example = (id: string) => exampleOf(findOperation(id)!);
 
 /** The CardInputError prepareCard throws for this input (failing the test when it accepts it). */
-function refusal(id: string, input: unknown): CardInputError {
-  try {
-    prepareCard(id, input, NOW);
-  } catch (error) {
-    if (error instanceof CardInputError) return error;
-    throw error;
-  }
-  throw new Error(`${id} accepted ${JSON.stringify(input)}`);
-}
 const bodyOf = (id: string, input: unknown) => prepareCard(id, input, NOW).request.body;
 
 const APP = '0oa8f2kzP4QvLm7Xw0g7';
@@ -102,30 +91,6 @@ describe('the g3 families', () => {
       expect(o.path, o.id).toMatch(/\/my\//);
       expect(o.description, o.id).toMatch(/the connection's own user|the connection signs in as/);
     }
-  });
-});
-
-describe.each(cards.map((op) => [op.id, op] as const))('%s input', (id, op) => {
-  const validate = strictAjv.compile(inputSchema(op));
-
-  it('compiles strictly and takes its own example, business rules included', () => {
-    const input = exampleOf(op);
-    expect(validate(input), JSON.stringify(validate.errors)).toBe(true);
-    expect(() => prepareCard(id, input, NOW)).not.toThrow();
-  });
-
-  it('refuses a missing required field and an unknown key, naming them', () => {
-    const input = exampleOf(op);
-    for (const [key, field] of Object.entries(op.inputs)) {
-      if (!field.required) continue;
-      const { [key]: _dropped, ...rest } = input;
-      const error = refusal(id, rest);
-      expect(error.field).toBe(key);
-      expect(error.message).toContain(key);
-    }
-    const error = refusal(id, { ...input, colour: 'blue' });
-    expect(error.field).toBe('colour');
-    expect(error.message).toContain('colour');
   });
 });
 
