@@ -17,5 +17,5 @@ const common = {
 };
 // Splitting puts each CLI command in its own chunk, loaded when that command runs (start-up time).
 await rm('dist', { recursive: true, force: true });
-await build({ ...common, splitting: true, entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts' }, outdir: 'dist', chunkNames: 'chunks/[name]-[hash]' });
+await build({ ...common, splitting: true, entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts', simulator: 'src/simulator.ts' }, outdir: 'dist', chunkNames: 'chunks/[name]-[hash]' });
 process.stderr.write(`bundle: dist/ in ${Math.round(performance.now() - started)} ms\n`);
