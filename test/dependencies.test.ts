@@ -47,8 +47,13 @@ function importers(...dirs: string[]): Map<string, string[]> {
   return found;
 }
 
+/** Dev dependencies src/ may load when present, with why an installed package does without them. */
+const CHECKOUT_ONLY: Record<string, string> = {
+  esbuild: 'src/cli/from-source.ts bundles the current source for `oig build` in a checkout; an installed package runs its bundle',
+};
+
 describe('package.json dependencies', () => {
-  const runtime = importers('src');
+  const runtime = new Map([...importers('src')].filter(([name]) => !(name in CHECKOUT_ONLY)));
   const tooling = importers('test', 'scripts', 'bench', 'bin');
 
   it('lists as runtime dependencies exactly the packages src/ imports', () => {
@@ -60,6 +65,14 @@ describe('package.json dependencies', () => {
   it('lists every package tests, scripts and benchmarks import, as a dev dependency unless src/ needs it', () => {
     const missing = [...tooling.keys()].filter((name) => !(name in pkg.dependencies) && !(name in pkg.devDependencies));
     expect(missing.map((name) => `${name} (imported by ${tooling.get(name)!.join(', ')})`)).toEqual([]);
+  });
+
+  it('keeps the packages src/ loads only in a checkout as dev dependencies, out of the bundle', () => {
+    const bundler = readFileSync(join(ROOT, 'scripts', 'bundle.mjs'), 'utf8');
+    for (const name of Object.keys(CHECKOUT_ONLY)) {
+      expect(pkg.devDependencies, name).toHaveProperty([name]);
+      expect(bundler, `${name} must be external in scripts/bundle.mjs`).toMatch(new RegExp(`external: \\[[^\\]]*'${name}'`));
+    }
   });
 
   it('has no dev dependency that is also a runtime one', () => {
