@@ -27,8 +27,9 @@ export const simCommand: Command = {
     'Usage: oig sim [--port N] [--seed S] [--time-scale X] [--realism] [--fault name=value …] [--quiet]',
     '',
     'Starts a stateful OIG org on 127.0.0.1 and runs until Ctrl-C (SIGINT) or SIGTERM.',
-    'The first line on stdout is one JSON object: {"url": "http://127.0.0.1:PORT", "token": "…"}',
-    '(a Bearer token with every scope). Request logs go to stderr.',
+    'The first line on stdout is one JSON object: {"url": "http://127.0.0.1:PORT", "token": "…", "apiToken": "…"}',
+    '(token: a Bearer token with every scope; apiToken: an SSWS API token of the same admin, for clients',
+    'such as the Okta Node SDK). Request logs go to stderr.',
     '',
     '  --port N          port to listen on (default: a free one)',
     '  --seed S          seed of the org: same seed, same ids (default "oig-sim")',
@@ -76,7 +77,7 @@ export const simCommand: Command = {
       process.stderr.write(`oig sim: can't start: ${(error as Error).message}\n`);
       return 3;
     }
-    process.stdout.write(`${JSON.stringify({ url: sim.url, token: sim.token })}\n`);
+    process.stdout.write(`${JSON.stringify({ url: sim.url, token: sim.token, apiToken: sim.apiToken })}\n`);
     const running = sim;
     return new Promise<number>((resolve) => {
       stop = (signal) => {
