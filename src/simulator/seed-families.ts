@@ -11,6 +11,7 @@ import { IdGenerator } from './ids.ts';
 import { launch, newCampaign } from './routes/campaigns.ts';
 import { addCollection, addCollectionResource, assignCollectionTo } from './routes/collections.ts';
 import { addEntitlement, addGrant } from './routes/entitlements.ts';
+import { userOwnerProfile } from './routes/governance.ts';
 import { addCondition, addSequence } from './routes/request-conditions.ts';
 import { submitV2 } from './routes/requests.ts';
 import { createReview } from './routes/security-access-reviews.ts';
@@ -22,10 +23,15 @@ export interface SeededFamilies {
   campaigns: { scheduled: string; active: string; completed: string };
   /** A security access review of a colleague, reviewed by the admin and the security team. */
   securityAccessReview: string;
-  collection: string;
   riskRule: string;
+  /** Approval sequences; the last one no condition uses. */
   requestSequences: string[];
-  requestCondition: string;
+  /** An INACTIVE and an ACTIVE request condition on Salesforce. */
+  requestConditions: { inactive: string; active: string };
+  /** The admin's own v2 request for GitHub. */
+  myRequest: string;
+  /** Engineering Onboarding (assigned) and Sales Starter Kit (assigned to nobody). */
+  collections: { assigned: string; unassigned: string };
   grants: string[];
   delegate: string;
 }
@@ -58,10 +64,13 @@ export function seedFamilies(core: SimCore, scale = 0): SeededFamilies {
     return { key, e };
   };
   const made = [
-    ent('salesforce-permission-sets', 'salesforce', 'Permission Set', ['Sales Ops', 'Sales Admin', 'Read Only']),
+    ent('salesforce-permission-sets', 'salesforce', 'Permission Set', ['Read Only', 'Sales Ops', 'Sales Admin']),
+    ent('salesforce-profiles', 'salesforce', 'Profile', ['Standard User', 'System Administrator']),
     ent('aws-roles', 'aws', 'Role', ['Billing Read', 'Power User', 'Administrator']),
     ent('github-org-roles', 'github', 'Organization Role', ['Member', 'Owner']),
     ent('workday-roles', 'workday', 'Business Role', ['Raise Payment', 'Approve Payment', 'Payroll']),
+    // Granted to nobody and in no bundle: an entitlement that can be deleted.
+    ent('slack-workspaces', 'slack', 'Workspace', ['General', 'Enterprise Grid']),
   ];
   const byKey = (key: string) => made.find((m) => m.key === key)!.e;
   const value = (key: string, name: string) => ({ id: byKey(key).values.find((v: Doc) => v.name === name)!.id as string });
@@ -137,22 +146,23 @@ export function seedFamilies(core: SimCore, scale = 0): SeededFamilies {
   });
 
   // A collection, a risk rule, owners, approval sequences, conditions, a delegate.
-  const collection = addCollection(ctx, { name: 'Core Engineering Access', description: 'Apps every engineer needs on day one' });
-  for (const key of ['github', 'slack']) addCollectionResource(ctx, collection, seed.apps.find((a) => a.key === key)!.orn, '/resourceOrn');
+  const collection = addCollection(ctx, { name: 'Engineering Onboarding', description: 'Apps every engineer needs on day one' });
+  for (const key of ['salesforce', 'github', 'slack']) addCollectionResource(ctx, collection, seed.apps.find((a) => a.key === key)!.orn, '/resourceOrn');
   assignCollectionTo(ctx, collection, seed.users.manager.id);
+  const starter = addCollection(ctx, { name: 'Sales Starter Kit', description: 'Apps a new account executive starts with' });
+  addCollectionResource(ctx, starter, seed.apps.find((a) => a.key === 'salesforce')!.orn, '/resourceOrn');
 
-  const workday = byKey('workday-roles');
   const riskRule: Doc = {
     id: ctx.core.ids.okta('rul'),
-    name: 'Raise and approve payments',
-    description: 'Nobody both raises and approves a payment',
+    name: 'Sales admins are not system administrators',
+    description: 'Nobody both administers sales data and the Salesforce org',
     type: 'SEPARATION_OF_DUTIES',
     status: 'ACTIVE',
-    resources: [{ resourceOrn: state.apps.get(app('workday'))!.orn }],
+    resources: [{ resourceOrn: state.apps.get(app('salesforce'))!.orn }],
     conflictCriteria: {
       and: [
-        { name: 'Raisers', attribute: 'principal.effective_grants', operation: 'CONTAINS_ONE', value: { type: 'ENTITLEMENTS', value: [{ id: workday.id, values: [value('workday-roles', 'Raise Payment')] }] } },
-        { name: 'Approvers', attribute: 'principal.effective_grants', operation: 'CONTAINS_ONE', value: { type: 'ENTITLEMENTS', value: [{ id: workday.id, values: [value('workday-roles', 'Approve Payment')] }] } },
+        { name: 'Sales admins', attribute: 'principal.effective_grants', operation: 'CONTAINS_ONE', value: { type: 'ENTITLEMENTS', value: [{ id: byKey('salesforce-permission-sets').id, values: [value('salesforce-permission-sets', 'Sales Admin')] }] } },
+        { name: 'System administrators', attribute: 'principal.effective_grants', operation: 'CONTAINS_ONE', value: { type: 'ENTITLEMENTS', value: [{ id: byKey('salesforce-profiles').id, values: [value('salesforce-profiles', 'System Administrator')] }] } },
       ],
     },
     ...ctxAudit(ctx),
@@ -160,18 +170,32 @@ export function seedFamilies(core: SimCore, scale = 0): SeededFamilies {
   state.docs.riskRules.set(riskRule.id, riskRule);
 
   const github = state.apps.get(app('github'))!;
-  state.docs.resourceOwners.set(github.orn, {
-    key: github.orn,
-    principals: [{ id: ctx.core.ids.okta('pri'), type: 'users', orn: `orn:okta:directory:${seed.orgId}:users:${seed.users.manager.id}`, profile: { id: seed.users.manager.id, name: `${seed.users.manager.firstName} ${seed.users.manager.lastName}`, email: seed.users.manager.email, logo: [] } }],
-    resource: { id: github.id, type: 'apps', orn: github.orn, profile: { id: github.id, name: github.label, label: github.label, logo: [] } },
-  });
+  const owner = (principal: { id: string; firstName: string; lastName: string; email: string }, resource: Doc, parentOrn?: string) =>
+    state.docs.resourceOwners.set(resource.orn, {
+      key: resource.orn,
+      ...(parentOrn ? { parentResourceOrn: parentOrn } : {}),
+      principals: [{ id: ctx.core.ids.okta('pri'), type: 'users', orn: `orn:okta:directory:${seed.orgId}:users:${principal.id}`, profile: userOwnerProfile(ctx, principal.id, `${principal.firstName} ${principal.lastName}`, principal.email) }],
+      resource,
+    });
+  owner(seed.users.manager, { id: github.id, type: 'apps', orn: github.orn, profile: { id: github.id, name: github.label, label: github.label, logo: [] } });
+  const salesOps = state.docs.entitlementBundles.get(seed.entitlementBundles.find((b) => b.key === 'salesforce-sales-ops')!.id)!;
+  owner(seed.users.requester, { id: salesOps.id, type: 'entitlement-bundles', orn: salesOps.orn, profile: { id: salesOps.id, name: salesOps.name, description: salesOps.description, logo: [] } }, salesOps.targetResourceOrn);
 
   const sequences = [
     addSequence(ctx, "Requester's manager approves", "The requester's manager approves or denies the request."),
     addSequence(ctx, 'Manager, then app owner', "The requester's manager approves first, then the app's owner."),
+    addSequence(ctx, 'Security team approves', 'Anyone of the security team approves or denies the request.'),
   ];
-  const condition = addCondition(ctx, github.id, { name: 'Everyone, 30 days, manager approval', requesterSettings: { type: 'EVERYONE' }, accessScopeSettings: { type: 'RESOURCE_DEFAULT' }, accessDurationSettings: { type: 'ADMIN_FIXED_DURATION', duration: 'P30D' }, approvalSequenceId: sequences[0]!.id });
+  const salesforce = app('salesforce');
+  const draftCondition = addCondition(ctx, salesforce, { name: 'Sales, 90 days, manager then owner', requesterSettings: { type: 'GROUPS', groups: [{ id: seed.groups.find((g) => g.key === 'sales')!.id }] }, accessScopeSettings: { type: 'RESOURCE_DEFAULT' }, approvalSequenceId: sequences[1]!.id });
+  const condition = addCondition(ctx, salesforce, { name: 'Everyone, 30 days, manager approval', requesterSettings: { type: 'EVERYONE' }, accessScopeSettings: { type: 'RESOURCE_DEFAULT' }, accessDurationSettings: { type: 'ADMIN_FIXED_DURATION', duration: 'P30D' }, approvalSequenceId: sequences[0]!.id });
   condition.status = 'ACTIVE';
+
+  // The admin's own request from the catalog, decided before the run.
+  const githubEntry = seed.catalogEntries.find((e) => e.key === 'github')!;
+  const myRequest = submitV2(ctx, { entryId: githubEntry.id, requestedFor: { externalId: seed.users.admin.id, type: 'OKTA_USER' }, values: [], at: '' });
+  myRequest.status = myRequest.outcome;
+  delete myRequest.decideAt;
 
   const delegate = addAppointment(ctx, seed.users.manager.id, seed.users.security[0]!.id, 'Covers approvals while Chris is away');
 
@@ -181,10 +205,11 @@ export function seedFamilies(core: SimCore, scale = 0): SeededFamilies {
     entitlements: made.map(({ key, e }) => ({ key, id: e.id, valueIds: e.values.map((v: Doc) => v.id) })),
     campaigns: { scheduled: scheduled.id, active: active.id, completed: completed.id },
     securityAccessReview: sar.id,
-    collection: collection.id,
+    collections: { assigned: collection.id, unassigned: starter.id },
     riskRule: riskRule.id,
     requestSequences: sequences.map((s) => s.id),
-    requestCondition: condition.id,
+    requestConditions: { inactive: draftCondition.id, active: condition.id },
+    myRequest: myRequest.id,
     grants,
     delegate: delegate.id,
   };

@@ -60,8 +60,16 @@ function campaignLinks(id: string): Record<string, string> {
   };
 }
 
+/** A list item: the campaign with the summary fields the list shows at the top level. */
 function renderCampaign(ctx: Ctx, c: Doc): Doc {
-  return { ...c, _links: links(ctx, { self: `${BASE}/${c.id}`, ...campaignLinks(c.id) }) };
+  return {
+    ...c,
+    startDate: c.scheduleSettings.startDate,
+    endDate: c.scheduleSettings.endDate,
+    scheduleType: c.scheduleSettings.type,
+    reviewerType: c.reviewerSettings.type,
+    _links: links(ctx, { self: `${BASE}/${c.id}`, ...campaignLinks(c.id) }),
+  };
 }
 
 function renderReview(ctx: Ctx, r: Doc): Doc {

@@ -10,7 +10,7 @@ import type { Doc } from '../state.ts';
 import { invalid } from '../validate.ts';
 import { errors } from '../wire.ts';
 import { json, noContent, requireUser, stringEnum, type Route } from './common.ts';
-import { audit, bodyOf, docAt, docs, links, listReply, one, parseOrn, principalProfile, touch } from './kit.ts';
+import { audit, bodyOf, docAt, docs, governanceOrn, links, listReply, one, parseOrn, principalProfile, touch } from './kit.ts';
 
 const BASE = '/governance/api/v1/collections';
 const READ = 'okta.governance.collections.read';
@@ -95,7 +95,8 @@ function checkEntitlements(ctx: Ctx, appId: string, list: Doc[] | undefined): Do
 }
 
 export function addCollection(ctx: Ctx, body: Doc): Doc {
-  const c: Doc = { id: ctx.core.ids.okta('col'), name: body.name, ...(body.description ? { description: body.description } : {}), ...audit(ctx) };
+  const id = ctx.core.ids.okta('col');
+  const c: Doc = { id, orn: governanceOrn(ctx, 'collections', id), name: body.name, ...(body.description ? { description: body.description } : {}), ...audit(ctx) };
   docs(ctx, 'collections').set(c.id, c);
   return c;
 }

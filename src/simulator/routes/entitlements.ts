@@ -134,7 +134,7 @@ function fullEntitlements(ctx: Ctx, list: Doc[]): Doc[] {
     const e = docs(ctx, 'entitlements').get(g.id);
     if (!e) return [];
     const ids = new Set((g.values ?? []).map((v: Doc) => v.id));
-    return [{ ...entitlementCore(e), values: e.values.filter((v: Doc) => ids.has(v.id)).map((v: Doc) => ({ id: v.id, name: v.name, externalValue: v.externalValue, ...(v.description ? { description: v.description } : {}) })) }];
+    return [{ ...entitlementCore(e), values: e.values.filter((v: Doc) => ids.has(v.id)).map((v: Doc) => ({ id: v.id, name: v.name, externalValue: v.externalValue, ...(v.description ? { description: v.description } : {}), orn: v.orn })) }];
   });
 }
 
@@ -266,7 +266,7 @@ function grantView(ctx: Ctx, g: Doc): Doc {
     ...(g.scheduleSettings?.expirationDate ? { expirationTime: g.scheduleSettings.expirationDate } : {}),
     grant: { id: g.id },
     ...(bundle ? { bundle: { id: bundle.id, name: bundle.name } } : {}),
-    entitlements: fullEntitlements(ctx, grantedBy(ctx, g)).map(entitlementCore),
+    entitlements: fullEntitlements(ctx, grantedBy(ctx, g)),
   };
 }
 

@@ -68,14 +68,19 @@ function principalAt(ctx: Ctx, orn: string, at: string): Doc {
   const parsed = parseOrn(orn);
   if (parsed?.type === 'users') {
     const u = requireUser(ctx, parsed.id, at);
-    return { id: ctx.core.ids.okta('pri'), type: 'users', orn, profile: { id: u.id, name: `${u.profile.firstName} ${u.profile.lastName}`, email: u.profile.email, logo: [] } };
+    return { id: ctx.core.ids.okta('pri'), type: 'users', orn, profile: userOwnerProfile(ctx, u.id, `${u.profile.firstName} ${u.profile.lastName}`, u.profile.email) };
   }
   if (parsed?.type === 'groups') {
     const g = ctx.core.state.groups.get(parsed.id);
     if (!g) invalid(at, `group ${parsed.id} was not found in the org`, 'IDENTIFIER_NOT_FOUND');
-    return { id: ctx.core.ids.okta('pri'), type: 'groups', orn, profile: { id: g.id, name: g.name, logo: [] } };
+    return { id: ctx.core.ids.okta('pri'), type: 'groups', orn, profile: { id: g.id, name: g.name, logo: [], _links: links(ctx, { self: `/admin/group/${g.id}` }) } };
   }
   invalid(at, 'must be the ORN of a user or a group, e.g. orn:okta:directory:<orgId>:users:00u…', 'STRING_FORMAT_INVALID');
+}
+
+/** An owner's profile links to the person's Admin Console page, as the recorded answers show. */
+export function userOwnerProfile(ctx: Ctx, id: string, name: string, email: string): Doc {
+  return { id, name, email, logo: [], _links: links(ctx, { self: `/admin/user/profile/view/${id}` }) };
 }
 
 function renderOwners(o: Doc): Doc {

@@ -41,7 +41,7 @@ const resourceRequestBody = Type.Object({
 });
 
 export function defaultOrgSettings(): Doc {
-  return { delegates: { enduser: { permissions: ['READ'] } }, governanceAI: { securityAccessReview: { enabled: true } }, escalations: { accessRequests: { endUserCanEscalate: false } } };
+  return { delegates: { enduser: { permissions: ['WRITE'] } }, governanceAI: { securityAccessReview: { enabled: true } }, escalations: { accessRequests: { endUserCanEscalate: false } } };
 }
 
 export function defaultOrgRequestSettings(): Doc {
