@@ -174,7 +174,7 @@ export function seedFamilies(core: SimCore, scale = 0): SeededFamilies {
     state.docs.resourceOwners.set(resource.orn, {
       key: resource.orn,
       ...(parentOrn ? { parentResourceOrn: parentOrn } : {}),
-      principals: [{ id: ctx.core.ids.okta('pri'), type: 'users', orn: `orn:okta:directory:${seed.orgId}:users:${principal.id}`, profile: userOwnerProfile(ctx, principal.id, `${principal.firstName} ${principal.lastName}`, principal.email) }],
+      principals: [{ id: ctx.core.ids.okta('pri'), type: 'users', orn: `orn:okta:directory:${seed.orgId}:users:${principal.id}`, profile: userOwnerProfile(principal.id, `${principal.firstName} ${principal.lastName}`, principal.email) }],
       resource,
     });
   owner(seed.users.manager, { id: github.id, type: 'apps', orn: github.orn, profile: { id: github.id, name: github.label, label: github.label, logo: [] } });

@@ -68,24 +68,25 @@ function principalAt(ctx: Ctx, orn: string, at: string): Doc {
   const parsed = parseOrn(orn);
   if (parsed?.type === 'users') {
     const u = requireUser(ctx, parsed.id, at);
-    return { id: ctx.core.ids.okta('pri'), type: 'users', orn, profile: userOwnerProfile(ctx, u.id, `${u.profile.firstName} ${u.profile.lastName}`, u.profile.email) };
+    return { id: ctx.core.ids.okta('pri'), type: 'users', orn, profile: userOwnerProfile(u.id, `${u.profile.firstName} ${u.profile.lastName}`, u.profile.email) };
   }
   if (parsed?.type === 'groups') {
     const g = ctx.core.state.groups.get(parsed.id);
     if (!g) invalid(at, `group ${parsed.id} was not found in the org`, 'IDENTIFIER_NOT_FOUND');
-    return { id: ctx.core.ids.okta('pri'), type: 'groups', orn, profile: { id: g.id, name: g.name, logo: [], _links: links(ctx, { self: `/admin/group/${g.id}` }) } };
+    return { id: ctx.core.ids.okta('pri'), type: 'groups', orn, profile: { id: g.id, name: g.name, logo: [] } };
   }
   invalid(at, 'must be the ORN of a user or a group, e.g. orn:okta:directory:<orgId>:users:00u…', 'STRING_FORMAT_INVALID');
 }
 
-/** An owner's profile links to the person's Admin Console page, as the recorded answers show. */
-export function userOwnerProfile(ctx: Ctx, id: string, name: string, email: string): Doc {
-  return { id, name, email, logo: [], _links: links(ctx, { self: `/admin/user/profile/view/${id}` }) };
+export function userOwnerProfile(id: string, name: string, email: string): Doc {
+  return { id, name, email, logo: [] };
 }
 
-function renderOwners(o: Doc): Doc {
-  const { key: _key, ...rest } = o;
-  return rest;
+/** An owner's profile links to its Admin Console page, as the recorded answers show. */
+function renderOwners(ctx: Ctx, o: Doc): Doc {
+  const { key: _key, principals, ...rest } = o;
+  const page = (p: Doc) => (p.type === 'groups' ? `/admin/group/${p.profile.id}` : `/admin/user/profile/view/${p.profile.id}`);
+  return { ...rest, principals: principals.map((p: Doc) => ({ ...p, profile: { ...p.profile, _links: links(ctx, { self: page(p) }) } })) };
 }
 
 function rule(ctx: Ctx): Doc {
@@ -142,7 +143,7 @@ export const governanceRoutes: Route[] = [
         else docs(ctx, 'resourceOwners').delete(r.orn);
         return o;
       });
-      return json(200, { data: data.map(renderOwners) });
+      return json(200, { data: data.map((o) => renderOwners(ctx, o)) });
     },
   },
   {
@@ -156,7 +157,7 @@ export const governanceRoutes: Route[] = [
         filter: { parentResourceOrn: ['eq'], 'resource.orn': ['eq'], 'resource.type': ['eq'], 'principals.orn': ['eq'] },
         filterRequired: true,
         total: true,
-      }, renderOwners),
+      }, (o) => renderOwners(ctx, o)),
   },
   {
     method: 'PATCH',
