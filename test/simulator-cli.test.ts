@@ -43,7 +43,7 @@ describe('oig sim (a real process)', () => {
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`prints {url, token, apiToken} first, serves, logs to stderr and closes on ${signal}`, async () => {
-      const child = spawn(process.execPath, [CLI, 'sim', '--seed', 'cli-test', '--time-scale', '60', '--fault', 'adminLinks'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CLI, 'sim', '--seed', 'cli-test', '--seed-scale', '5', '--time-scale', '60', '--fault', 'adminLinks'], { stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
       const line = await firstLine(child);
@@ -58,6 +58,8 @@ describe('oig sim (a real process)', () => {
       expect(res.headers.get('x-rate-limit-limit')).toBe('50');
       const ssws = await fetch(`${first.url}/governance/api/v1/labels`, { headers: { Authorization: `SSWS ${first.apiToken}` } });
       expect(ssws.status).toBe(200);
+      const users = await fetch(`${first.url}/api/v1/users?search=${encodeURIComponent('profile.firstName eq "Bulk"')}`, { headers: { Authorization: `SSWS ${first.apiToken}` } });
+      expect(((await users.json()) as unknown[]).length).toBe(5);
 
       const done = exited(child);
       child.kill(signal);
@@ -75,6 +77,7 @@ describe('oig sim options', () => {
       for (const [args, words] of [
         [['sim', '--port', 'eighty'], '--port takes a port number'],
         [['sim', '--time-scale', '0'], '--time-scale takes a number above 0'],
+        [['sim', '--seed-scale', 'many'], '--seed-scale takes a whole number of 0 or more'],
         [['sim', '--fault', 'meteor=1'], 'unknown fault "meteor"'],
         [['sim', '--fault', 'rateLimit=lots'], 'whole number'],
         [['sim', '--colour'], 'Unknown option'],
