@@ -67,7 +67,7 @@ export class NetworkFailure extends Error {
 }
 
 /** Connection-level codes that mean no byte of the request reached the server. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const NOT_SENT = new Set(['EPROXY', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
 
 export function neverSent(error: unknown): boolean {
   type Failure = { code?: unknown; cause?: Failure; errors?: Failure[]; sent?: unknown } | undefined;
@@ -130,6 +130,13 @@ export async function sendHttp(url: URL, init: HttpInit): Promise<HttpAnswer> {
       else connected = true;
     });
     request.on('finish', () => (connected = true));
+    // https-proxy-agent hands a refused CONNECT's answer on as if the org had sent it: it is the proxy's.
+    request.on('proxyConnect', (connect: { statusCode?: number; statusText?: string }) => {
+      if (typeof connect.statusCode !== 'number' || connect.statusCode === 200) return;
+      const error = new NetworkFailure(`the proxy refused to open a tunnel to ${url.host} (HTTP ${connect.statusCode} ${connect.statusText ?? ''}`.trim() + ')', 'EPROXY', false);
+      request.destroy(error);
+      fail(error);
+    });
     request.on('error', (error: Error & { code?: string }) => {
       const code = error.code ?? 'ENETWORK';
       fail(error instanceof NetworkFailure ? error : new NetworkFailure(error.message || code, code, !NOT_SENT.has(code), { cause: error }));
