@@ -112,6 +112,6 @@ describe('proxies from the environment', () => {
     expect(error!.message).not.toContain(TOKEN);
     // The proxy's refusal is told as the proxy's, not as an answer from Okta.
     expect(error).toMatchObject({ failure: 'unreachable' });
-    expect(error!.message).toMatch(/the proxy refused to open a tunnel to acme\.okta\.example:443 \(HTTP 403 Forbidden\)\. Nothing was sent/);
+    expect(error!.message).toMatch(/the proxy refused to open a tunnel to acme\.okta\.example \(HTTP 403 Forbidden\)\. Nothing was sent/);
   });
 });
