@@ -67,6 +67,10 @@ interface Bucket {
   window: number;
   /** Requests let go in this window and not yet answered. */
   inFlight: number;
+  /** Local ms the request that opened this window was let go, when it was ours. */
+  openedAt?: number;
+  /** Windows this client opened (the latest few): their Reset and when their opening request was let go. */
+  openings: { reset: number; sentAt: number }[];
 }
 
 /** Margin after the computed end of a window (timer and network jitter). */
@@ -106,7 +110,7 @@ export class RateLimiter {
   }
 
   /** Learn from an answer (any status) and give the permit back. */
-  answered(ticket: Ticket, headers: HeaderReader, receivedAt: number): void {
+  answered(ticket: Ticket, headers: HeaderReader, receivedAt: number, status = 200): void {
     this.learnOffset(headers, ticket.sentAt, receivedAt);
     const bucket = this.bucket(ticket.key);
     if (ticket.window === bucket.window) bucket.inFlight -= 1;
@@ -116,16 +120,21 @@ export class RateLimiter {
       if (bucket.limit === undefined) bucket.limit = null;
     } else if (limit.limit > 0) {
       bucket.limit = limit.limit;
-      const endsAt = limit.reset * 1000 - this.offset() + MARGIN_MS;
+      // Refused although let go after the window's computed end: what was learnt of its length is wrong.
+      if (status === 429) bucket.openings = [];
       if (limit.reset > bucket.reset) {
         // The first answer of a newer window: the server's count, less what is still on its way.
         bucket.reset = limit.reset;
         bucket.remaining = limit.remaining - bucket.inFlight;
-        bucket.endsAt = endsAt;
+        bucket.openedAt = undefined;
       } else if (limit.reset === bucket.reset && ticket.window === bucket.window) {
         bucket.remaining = Math.min(bucket.remaining, limit.remaining - bucket.inFlight);
-        bucket.endsAt = Number.isFinite(bucket.endsAt) ? Math.min(bucket.endsAt, endsAt) : endsAt;
+      } else {
+        this.notify();
+        return;
       }
+      if (limit.remaining === limit.limit - 1) this.learnLength(bucket, ticket.sentAt);
+      bucket.endsAt = Math.min(bucket.reset * 1000 - this.offset(), (bucket.openedAt ?? Infinity) + this.lengthAtMost(bucket)) + MARGIN_MS;
     }
     this.notify();
   }
@@ -145,7 +154,7 @@ export class RateLimiter {
   private bucket(key: string): Bucket {
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      bucket = { limit: undefined, remaining: 0, endsAt: Infinity, reset: 0, window: 0, inFlight: 0 };
+      bucket = { limit: undefined, remaining: 0, endsAt: Infinity, reset: 0, window: 0, inFlight: 0, openings: [] };
       this.buckets.set(key, bucket);
     }
     return bucket;
@@ -165,6 +174,23 @@ export class RateLimiter {
     bucket.inFlight = 0;
     bucket.endsAt = Infinity;
     bucket.remaining = bucket.limit ?? 0;
+  }
+
+  /**
+   * This request opened the window (Remaining = Limit − 1): the window started when it arrived,
+   * between `sentAt` and `receivedAt`, and ends one window length later. Reset counts whole
+   * seconds (the end rounded up), which alone would cost up to a second per window; each window
+   * this client opens bounds the length from above, and the end is then known to the latency.
+   */
+  private learnLength(bucket: Bucket, sentAt: number): void {
+    bucket.openedAt = sentAt;
+    bucket.openings = [...bucket.openings.slice(-7), { reset: bucket.reset, sentAt }];
+  }
+
+  /** The longest the window can be, from every window this client opened (read with today's offset, the best yet). */
+  private lengthAtMost(bucket: Bucket): number {
+    const offset = this.offset();
+    return Math.min(...bucket.openings.map((o) => o.reset * 1000 - offset - o.sentAt).filter((ms) => ms > 0));
   }
 
   private offset(): number {

@@ -78,7 +78,7 @@ export async function send(ctx: SendContext, method: string, url: URL, body: unk
       retries = await wait(ctx, plan, attempt, retries);
       continue;
     }
-    if (ticket) ctx.limiter!.answered(ticket, response.headers, ctx.clock.now());
+    if (ticket) ctx.limiter!.answered(ticket, response.headers, ctx.clock.now(), response.status);
     const rateLimit = readRateLimit(response.headers);
 
     const location = response.headers.get('location');
