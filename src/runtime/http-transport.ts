@@ -86,7 +86,8 @@ const direct = {
 
 export async function sendHttp(url: URL, init: HttpInit): Promise<HttpAnswer> {
   const secure = url.protocol === 'https:';
-  const agent = (await agentFor(url)) ?? direct[secure ? 'https:' : 'http:'];
+  const proxied = agentFor(url);
+  const agent = (proxied && (await proxied)) || direct[secure ? 'https:' : 'http:'];
   const send = secure ? https.request : http.request;
 
   return new Promise<HttpAnswer>((resolve, reject) => {
@@ -203,8 +204,9 @@ function answer(res: IncomingMessage, request: http.ClientRequest, onFailure: (w
         stream.on('end', () => {
           done();
           if (!res.complete) return reject(new NetworkFailure('the connection closed before the answer was complete', 'ECONNRESET', true));
-          // TextDecoder drops a leading byte-order mark, as fetch's response.text() does.
-          resolve(new TextDecoder().decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+          const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8');
+          // A leading byte-order mark is dropped, as fetch's response.text() does.
+          resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
         });
         res.on('aborted', () => reject(new NetworkFailure('the connection closed before the answer was complete', 'ECONNRESET', true)));
       });

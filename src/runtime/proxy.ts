@@ -8,22 +8,18 @@ import { getProxyForUrl } from 'proxy-from-env';
  * http-proxy-agent forwards plain HTTP. The agents are loaded only when a proxy is configured and
  * kept per proxy, with keep-alive. Returns undefined for a direct connection.
  */
-const agents = new Map<string, Agent>();
+const agents = new Map<string, Promise<Agent>>();
 
-export async function agentFor(url: URL): Promise<Agent | undefined> {
+export function agentFor(url: URL): Promise<Agent> | undefined {
   if (!hasProxyVariable()) return undefined;
   const proxy = getProxyForUrl(url.href);
   if (!proxy) return undefined;
   const key = `${url.protocol}${proxy}`;
   let agent = agents.get(key);
   if (!agent) {
-    if (url.protocol === 'https:') {
-      const { HttpsProxyAgent } = await import('https-proxy-agent');
-      agent = new HttpsProxyAgent(proxy, { keepAlive: true });
-    } else {
-      const { HttpProxyAgent } = await import('http-proxy-agent');
-      agent = new HttpProxyAgent(proxy, { keepAlive: true });
-    }
+    agent = url.protocol === 'https:'
+      ? import('https-proxy-agent').then(({ HttpsProxyAgent }) => new HttpsProxyAgent(proxy, { keepAlive: true }))
+      : import('http-proxy-agent').then(({ HttpProxyAgent }) => new HttpProxyAgent(proxy, { keepAlive: true }));
     agents.set(key, agent);
   }
   return agent;
