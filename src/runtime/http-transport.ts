@@ -27,6 +27,8 @@ export interface HttpInit {
   body?: string;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** False for a request that must not be sent twice (a create): it never goes out on a long-idle socket. */
+  idempotent?: boolean;
 }
 
 /** Response headers by lower-case name; repeated ones joined with ", " (as fetch's Headers does). */
@@ -83,11 +85,21 @@ const direct = {
   'http:': new http.Agent({ keepAlive: true }),
   'https:': new https.Agent({ keepAlive: true }),
 };
+/**
+ * A server closes idle kept-alive connections after its own timeout (Node's 5 s, a load balancer's
+ * more); a request written as it does fails with a reset that can't prove the request unread. A
+ * retry covers reads, but a create is never sent twice, so creates use sockets idle less than 1 s.
+ */
+const FRESH_MS = 1000;
+const fresh = {
+  'http:': new http.Agent({ keepAlive: true, timeout: FRESH_MS }),
+  'https:': new https.Agent({ keepAlive: true, timeout: FRESH_MS }),
+};
 
 export async function sendHttp(url: URL, init: HttpInit): Promise<HttpAnswer> {
   const secure = url.protocol === 'https:';
   const proxied = agentFor(url);
-  const agent = (proxied && (await proxied)) || direct[secure ? 'https:' : 'http:'];
+  const agent = (proxied && (await proxied)) || (init.idempotent === false ? fresh : direct)[secure ? 'https:' : 'http:'];
   const send = secure ? https.request : http.request;
 
   return new Promise<HttpAnswer>((resolve, reject) => {

@@ -68,6 +68,7 @@ export async function send(ctx: SendContext, method: string, url: URL, body: unk
         headers,
         ...(payload !== undefined ? { body: payload } : {}),
         timeoutMs: attemptTimeout(ctx),
+        idempotent: ctx.entry.card.idempotent,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
       });
     } catch (error) {
