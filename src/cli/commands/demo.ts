@@ -78,7 +78,7 @@ async function missionFlows(connection: Connection | ConnectionConfig, inputs: D
     { requester: inputs.requester, requestType: inputs.requestType, subject: 'Access for the quarterly audit', justification: 'Filed by the OIG connector bundle demo (npm start).' },
     ctx,
   )) as FiledRequest;
-  say(`   Request ${request.requestId} for ${request.requester.login} is ${request.status}; message added: "${request.message}".`);
+  say(`   Request ${request.requestId} for ${request.requester.login} (${request.requested.name}) is ${request.status}; the justification went as a ${request.justification}.`);
 
   say('3. Label resources');
   const labelled = (await runFlow(
