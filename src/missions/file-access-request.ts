@@ -63,7 +63,6 @@ export const fileAccessRequestMission = {
   form: ['requester', 'requestType', 'catalogEntry', 'subject', 'justification'],
   cards: [
     'listUsers',
-    'getUser',
     'listAllRequestTypes',
     'getRequestType',
     'createRequest',

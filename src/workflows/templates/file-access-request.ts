@@ -369,7 +369,7 @@ export function fileAccessRequestTemplate(cards: TemplateCards, people: People, 
     title: mission.title,
     summary: `${mission.description} Two forms in one package: the admin runs the one that fits how requests are set up in the org.`,
     setup: ['Nothing to set but the Okta connection.', `Run *${FILE_ACCESS_REQUEST_FORMS.requestType}* for request types (v1), *${FILE_ACCESS_REQUEST_FORMS.catalog}* for the resource catalog (v2).`],
-    cards: mission.cards.filter((c) => c !== 'getUser'),
+    cards: [...mission.cards],
     flows: [v1Form, v2Form, v1Flow, v2Flow, ...fields.flows, ...people.flows],
   };
 }
