@@ -131,7 +131,7 @@ describe('File an access request (request type) — v1', () => {
     expect(byName.workflowsError).toBeUndefined();
     expect(calls(byName.run)).toEqual(['GET /api/v1/users', 'GET /governance/api/v1/request-types', 'GET /governance/api/v1/request-types', 'POST /governance/api/v1/requests', expect.stringMatching(/\/messages$/)]);
     expect(new URL(byName.run.calls[2]!.url, sim.url).searchParams.get('after')).toBeTruthy();
-    expect(byName.run.calls[3]!.body.requestTypeId).toBe((0xabc000 + 25).toString(16).padStart(24, '0'));
+    expect((byName.run.calls[3]!.body as Json).requestTypeId).toBe((0xabc000 + 25).toString(16).padStart(24, '0'));
     expect(twinCalls).toEqual(calls(byName.run));
     expect(essence(byName.coded.result!.audit)).toEqual(essence(byName.run.tableRows(AUDIT_TABLE)[0]!));
 
@@ -259,7 +259,7 @@ describe('File an access request (catalog) — v2', () => {
     const input = { requester: sim.seed.users.requester.login, catalogEntry: github.name, subject: 'Repositories', justification: 'Code review' };
     const { run, workflowsError, coded } = await both(FORM, input);
     expect(workflowsError).toBeUndefined();
-    expect(run.calls[3]!.body.requesterFieldValues).toBeUndefined();
+    expect((run.calls[3]!.body as Json).requesterFieldValues).toBeUndefined();
     const filed = [...sim.state.requestsV2.values()].at(-1)!;
     expect(messagesOf(sim, filed.id)).toEqual([say(messages.catalogJustification, input)]);
     expect(twinCalls).toEqual(calls(run));
@@ -296,6 +296,25 @@ describe('File an access request (catalog) — v2', () => {
     expect(coded.error).toBeUndefined();
   });
 
+  it("tells Okta's refusals with the mission's message and Okta's errorSummary, in both templates", async () => {
+    const input = { requester: sim.seed.users.requester.login, catalogEntry: entry(sim, 'slack').name, subject: 's', justification: 'j' };
+    // The create fails: nothing filed, nothing recorded.
+    for (const s of [sim, twin]) s.faults.set({ serverError: 1, serverErrorStatus: 500, pathPrefix: '/governance/api/v2/requests' });
+    const refused = say(messages.refused, { status: 500, summary: 'Internal Server Error' });
+    const first = await both(FORM, input);
+    expect((first.workflowsError as FlowError).message).toBe(refused);
+    expect((first.coded.error as Error).message).toContain(refused);
+    expect(first.run.tableRows(AUDIT_TABLE)).toEqual([]);
+
+    // The create succeeds, the message fails: the request id is named so nobody files it twice.
+    for (const s of [sim, twin]) s.faults.set({ serverError: 1, serverErrorStatus: 500, pathPrefix: '/governance/api/v2/requests/' });
+    const second = await both(FORM, input);
+    const filed = [...sim.state.requestsV2.values()].at(-1)!;
+    const twinFiled = [...twin.state.requestsV2.values()].at(-1)!;
+    expect((second.workflowsError as FlowError).message).toBe(say(messages.messageRefused, { requestId: filed.id, status: 500, summary: 'Internal Server Error' }));
+    expect((second.coded.error as Error).message).toContain(say(messages.messageRefused, { requestId: twinFiled.id, status: 500, summary: 'Internal Server Error' }));
+  });
+
   it('reads every page of top-level entries to find the name', async () => {
     for (const s of [sim, twin]) {
       const slack = s.state.catalogEntries.get(entry(s, 'slack').id)!;
@@ -307,7 +326,7 @@ describe('File an access request (catalog) — v2', () => {
     const { run, workflowsError, coded } = await both(FORM, { requester: sim.seed.users.requester.login, catalogEntry: 'Late entry', subject: 's', justification: 'j' });
     expect(workflowsError).toBeUndefined();
     expect(calls(run).filter((c) => c === 'GET /governance/api/v2/catalogs/default/entries')).toHaveLength(2);
-    expect(run.calls.find((c) => c.method === 'POST')!.body.requested.entryId).toBe(`cenPaged${'20'.padStart(12, '0')}`);
+    expect((run.calls.find((c) => c.method === 'POST')!.body as Json).requested.entryId).toBe(`cenPaged${'20'.padStart(12, '0')}`);
     expect(twinCalls).toEqual(calls(run));
     expect(essence(coded.result!.audit)).toEqual(essence(run.tableRows(AUDIT_TABLE)[0]!));
   });

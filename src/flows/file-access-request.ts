@@ -20,14 +20,6 @@ export type { FileAccessRequestInput };
 
 const { name, messages } = mission;
 
-/** An input the job refuses: the mission's message as is (CLI exit code 2). */
-class RefusedInput extends FlowInputError {
-  constructor(field: string, text: string) {
-    super(name, field, text);
-    this.message = `${name}: ${text}`;
-  }
-}
-
 /** Okta's refusal, told with the mission's message first; still an OktaApiError (CLI exit code 1). */
 function withMessage(error: unknown, message: string, values: Record<string, string>): unknown {
   if (error instanceof OktaApiError) error.message = `${say(message, { ...values, status: error.status, summary: error.errorSummary })} (${error.message})`;
@@ -66,7 +58,7 @@ interface Named {
 }
 
 async function findRequestType(ctx: FlowContext, given: string): Promise<Named & { status: string }> {
-  const unknown = () => new RefusedInput('requestType', say(messages.unknownRequestType, { name: given }));
+  const unknown = () => new FlowInputError(name, 'requestType', say(messages.unknownRequestType, { name: given }));
   if (new RegExp(REQUEST_TYPE_ID).test(given)) {
     const { body } = await ctx.run('getRequestType', { requestTypeId: given }).catch((error: unknown) => {
       throw error instanceof OktaApiError && error.status === 404 ? unknown() : withMessage(error, messages.typeLookupRefused, { name: given });
@@ -85,7 +77,7 @@ interface CatalogEntry extends Named {
 
 /** By id (any entry), or by exact name among the top-level entries — the only ones the spec's filter lists. */
 async function findEntry(ctx: FlowContext, given: string): Promise<CatalogEntry> {
-  const unknown = () => new RefusedInput('catalogEntry', say(messages.unknownEntry, { name: given }));
+  const unknown = () => new FlowInputError(name, 'catalogEntry', say(messages.unknownEntry, { name: given }));
   if (new RegExp(CATALOG_ENTRY_ID).test(given)) {
     const { body } = await ctx.run('getCatalogEntryV2', { entryId: given }).catch((error: unknown) => {
       throw error instanceof OktaApiError && error.status === 404 ? unknown() : withMessage(error, messages.entryLookupRefused, { name: given });
@@ -124,7 +116,7 @@ export function sortFields(fields: readonly RequestField[]): { justificationFiel
 
 async function fileV1(ctx: FlowContext, given: FileAccessRequestInput, requester: Person): Promise<Omit<FiledRequest, 'audit'>> {
   const type = await findRequestType(ctx, given.requestType!);
-  if (type.status !== 'ACTIVE') throw new RefusedInput('requestType', say(messages.inactiveRequestType, { name: type.name, status: type.status }));
+  if (type.status !== 'ACTIVE') throw new FlowInputError(name, 'requestType', say(messages.inactiveRequestType, { name: type.name, status: type.status }));
   ctx.progress(`filing "${given.subject}" for ${requester.login} with request type ${type.name}`);
   const { body } = await told(ctx.run('createRequest', { requestTypeId: type.id, subject: given.subject, requesterUserIds: [requester.id] }), messages.refused);
   const request = body as { id: string; requestStatus: string };
@@ -134,15 +126,15 @@ async function fileV1(ctx: FlowContext, given: FileAccessRequestInput, requester
 
 async function fileV2(ctx: FlowContext, given: FileAccessRequestInput, requester: Person): Promise<Omit<FiledRequest, 'audit'>> {
   const entry = await findEntry(ctx, given.catalogEntry!);
-  if (entry.requestable !== true) throw new RefusedInput('catalogEntry', say(messages.notRequestable, { name: entry.name }));
+  if (entry.requestable !== true) throw new FlowInputError(name, 'catalogEntry', say(messages.notRequestable, { name: entry.name }));
   const { outputs } = await told(ctx.run('getCatalogEntryRequestFieldsV2', { entryId: entry.id, userId: requester.id }), messages.fieldsRefused, { name: entry.name });
   const { justificationField, unfillable } = sortFields((outputs.fields ?? []) as RequestField[]);
   if (unfillable.length) {
     const fields = unfillable.reduce((text, f) => say(messages.unfillableField, { fields: text, label: f.label ?? '', type: f.type }), '');
-    throw new RefusedInput('catalogEntry', say(messages.unfillableFields, { name: entry.name, fields }));
+    throw new FlowInputError(name, 'catalogEntry', say(messages.unfillableFields, { name: entry.name, fields }));
   }
   const text = say(messages.catalogJustification, { subject: given.subject, justification: given.justification });
-  if (justificationField && text.length > FIELD_VALUE_MAX) throw new RefusedInput('justification', say(messages.justificationTooLong, { name: entry.name }));
+  if (justificationField && text.length > FIELD_VALUE_MAX) throw new FlowInputError(name, 'justification', say(messages.justificationTooLong, { name: entry.name }));
   ctx.progress(`requesting catalog entry ${entry.name} for ${requester.login}`);
   const { body } = await told(
     ctx.run('createRequestV2', {
@@ -166,7 +158,7 @@ async function fileV2(ctx: FlowContext, given: FileAccessRequestInput, requester
 
 /** `startedBy` goes into the audit record (the Workflows forms write the admin's user id there). */
 export async function fileAccessRequest(ctx: FlowContext, given: FileAccessRequestInput, startedBy = 'code'): Promise<FiledRequest> {
-  if (Boolean(given.requestType) === Boolean(given.catalogEntry)) throw new RefusedInput('requestType', messages.oneTarget);
+  if (Boolean(given.requestType) === Boolean(given.catalogEntry)) throw new FlowInputError(name, 'requestType', messages.oneTarget);
   const requester = await findPerson(ctx, name, 'requester', given.requester);
   const filed = given.requestType ? await fileV1(ctx, given, requester) : await fileV2(ctx, given, requester);
   return {
