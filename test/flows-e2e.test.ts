@@ -61,11 +61,11 @@ describe('launch-security-access-review', () => {
 });
 
 describe('file-access-request', () => {
-  it('files a v1 request against an ACTIVE request type by name and adds the justification', async () => {
+  it('files a v1 request against an ACTIVE request type by its exact name and adds the justification', async () => {
     const { requester } = sim.seed.users;
     const result = (await runFlow(
       'file-access-request',
-      { requester: requester.login, requestType: sim.seed.requestTypes.active.name.toUpperCase(), subject: 'Access for the audit', justification: 'Quarter-end audit' },
+      { requester: requester.login, requestType: sim.seed.requestTypes.active.name, subject: 'Access for the audit', justification: 'Quarter-end audit' },
       ctx(),
     )) as { requestId: string; status: string; version: string };
     expect(result.version).toBe('v1');
@@ -78,14 +78,14 @@ describe('file-access-request', () => {
   it('refuses a DRAFT request type with a readable message', async () => {
     await expect(
       runFlow('file-access-request', { requester: sim.seed.users.requester.login, requestType: sim.seed.requestTypes.draft.name, subject: 's', justification: 'j' }, ctx()),
-    ).rejects.toThrow(/is DRAFT; only ACTIVE request types take requests/);
+    ).rejects.toThrow(/is DRAFT: only ACTIVE request types take requests/);
   });
 
   it('files a v2 request for a catalog entry', async () => {
     const entry = sim.seed.catalogEntries.find((e) => e.requestable && e.requiredFieldIds.length === 0)!;
     const result = (await runFlow(
       'file-access-request',
-      { requester: sim.seed.users.requester.id, catalogEntryId: entry.id, subject: 'Need it', justification: 'For the launch' },
+      { requester: sim.seed.users.requester.id, catalogEntry: entry.id, subject: 'Need it', justification: 'For the launch' },
       ctx(),
     )) as { requestId: string; status: string; version: string };
     expect(result.version).toBe('v2');
