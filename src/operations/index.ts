@@ -29,6 +29,7 @@ import { myCatalogOperations } from './my-catalogs.ts';
 import { myRequestOperations } from './my-requests.ts';
 import { mySettingsOperations } from './my-settings.ts';
 import { myAccessCertificationReviewOperations } from './my-access-certification-reviews.ts';
+import { applicationListOperations, groupOperations, orgMetadataOperations } from './directory-cards.ts';
 
 const declared = [
   ...securityAccessReviewOperations,
@@ -61,6 +62,7 @@ const declared = [
   ...myRequestOperations,
   ...mySettingsOperations,
   ...myAccessCertificationReviewOperations,
+  ...applicationListOperations, ...groupOperations, ...orgMetadataOperations,
 ] as const;
 
 /** Every declared operation, in the order the reference lists them. */
