@@ -41,5 +41,3 @@ export const orn = Type.String({
   pattern: '^orn:[a-z0-9-]+:[a-z0-9-]+:[0-9a-zA-Z]+:[a-zA-Z0-9:_-]+$',
   description: 'Okta Resource Name (ORN)',
 });
-
-export const isoDateTime = Type.String({ format: 'date-time', description: 'ISO 8601 date and time' });

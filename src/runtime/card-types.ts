@@ -1,5 +1,5 @@
 import type { Static, TSchema } from '@sinclair/typebox';
-import type { InputField, ListShape, Operation } from '../model/operation.ts';
+import type { InputField, ListAnswer, Operation } from '../model/operation.ts';
 import type { DeclaredOperations } from '../operations/index.ts';
 
 /**
@@ -11,9 +11,9 @@ export type InputOf<O extends Operation> = {
   [K in keyof O['inputs']]?: O['inputs'][K] extends InputField<infer S extends TSchema> ? Static<S> : unknown;
 };
 
-export type OutputsOf<O extends Operation> = O['list'] extends ListShape
-  ? { items: Static<O['list']['item']>[]; count: number }
-  : { [K in keyof O['outputs']]?: unknown } & { response?: unknown };
+export type OutputsOf<O extends Operation> = O['answer'] extends ListAnswer<infer S>
+  ? { items: Static<S>[]; count: number }
+  : O['answer'] extends { outputs: infer Outputs } ? { [K in keyof Outputs]?: unknown } & { response?: unknown } : never;
 
 type Declared = DeclaredOperations[number];
 

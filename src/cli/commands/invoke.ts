@@ -30,7 +30,7 @@ export const invokeCommand: Command = {
     const op = findOperation(id);
     if (!op) throw new UsageError(`no card "${id}". \`oig cards\` lists them.`);
     if (values.all && values.limit !== undefined) throw new UsageError('give --all or --limit, not both');
-    if ((values.all || values.limit !== undefined) && !op.list) throw new UsageError(`${id} is not a list card; --all and --limit are for list cards`);
+    if ((values.all || values.limit !== undefined) && op.answer.kind !== 'list') throw new UsageError(`${id} is not a list card; --all and --limit are for list cards`);
     const limit = values.limit === undefined ? undefined : Number(values.limit);
     if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new UsageError(`--limit must be a whole number ≥ 1 (got "${values.limit}")`);
     const input = readInput(values.input);
