@@ -6,15 +6,18 @@
  * prefix match on the group name, `search` a SCIM expression (e.g. profile.name eq "Finance").
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { list, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { listControls, out, pathParam, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { ids } from '../model/ids.ts';
 
-const family = 'Groups';
-const docs = (id: string) => docsLink('management', 'Group', id);
-const scopes = ['okta.groups.read'];
-const adminRoles = ['SUPER_ADMIN', 'ORG_ADMIN', 'GROUP_MEMBERSHIP_ADMIN', 'USER_ADMIN', 'READ_ONLY_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Groups',
+  docs: { api: 'management', tag: 'Group' },
+  lifecycle: 'GA',
+  adminRoles: ['SUPER_ADMIN', 'ORG_ADMIN', 'GROUP_MEMBERSHIP_ADMIN', 'USER_ADMIN', 'READ_ONLY_ADMIN'],
+  scopes: { read: ['okta.groups.read'] },
+};
 
 const group = Type.Object({
   id: Type.Optional(Type.String()),
@@ -29,19 +32,13 @@ const groupOutputs = {
   type: out('/type', 'Type', 'OKTA_GROUP, APP_GROUP or BUILT_IN.'),
 };
 
-export const groupOperations = defineOperations([
+export const groupOperations = defineFamily(defaults, [
   {
     id: 'listGroups',
     title: 'List groups',
-    family,
     description: 'Find Okta groups by the start of their name, or by a search expression such as profile.name eq "Finance".',
-    docs: docs('listGroups'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/api/v1/groups',
-    successStatus: 200,
-    scopes,
-    adminRoles,
     inputs: {
       q: queryParam('q', Type.String({ minLength: 1 }), {
         label: 'Name starts with',
@@ -59,27 +56,18 @@ export const groupOperations = defineOperations([
       limit: listControls.limit(10000),
       after: listControls.after(),
     },
-    response: null,
     // A bare JSON list, paged by the Link header.
-    list: { item: group, paginated: true, itemsAt: '', itemOutputs: groupOutputs },
-    outputs: {},
+    answer: list({ item: group, paginated: true, itemsAt: '', itemOutputs: groupOutputs }),
   },
   {
     id: 'getGroup',
     title: 'Get group',
-    family,
     description: 'Read one Okta group by id: its name, description and type.',
-    docs: docs('getGroup'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/api/v1/groups/{groupId}',
-    successStatus: 200,
-    scopes,
-    adminRoles,
     inputs: {
       groupId: pathParam('groupId', ids.group, { label: 'Group ID', help: 'The group (00g…), as in the Admin Console URL.', example: '00g1emaKYZTWRYYRRTSK' }),
     },
-    response: group,
-    outputs: { ...groupOutputs, description: out('/profile/description', 'Description') },
+    answer: object(group, { ...groupOutputs, description: out('/profile/description', 'Description') }),
   },
 ]);

@@ -3,9 +3,17 @@
  * serves it without credentials, so the card needs no scope.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { out } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
+
+const defaults: FamilyDefaults = {
+  family: 'Org Metadata',
+  docs: { api: 'management', tag: 'OrgSettingMetadata' },
+  lifecycle: 'GA',
+  adminRoles: [],
+  scopes: { read: [] },
+};
 
 const metadata = Type.Object({
   id: Type.Optional(Type.String()),
@@ -18,25 +26,18 @@ const metadata = Type.Object({
   ),
 });
 
-export const orgMetadataOperations = defineOperations([
+export const orgMetadataOperations = defineFamily(defaults, [
   {
     id: 'getWellknownOrgMetadata',
     title: 'Get org metadata',
-    family: 'Org Metadata',
     description: 'Read the org\'s id (00o…, the one in ORNs), its sign-in pipeline and its URL, from the org\'s public well-known document.',
-    docs: docsLink('management', 'OrgSettingMetadata', 'getWellknownOrgMetadata'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/.well-known/okta-organization',
-    successStatus: 200,
-    scopes: [],
-    adminRoles: [],
     inputs: {},
-    response: metadata,
-    outputs: {
+    answer: object(metadata, {
       id: out('/id', 'Org ID', 'The org id (00o…) that ORNs carry, e.g. orn:okta:directory:<org id>:groups:00g….'),
       pipeline: out('/pipeline', 'Pipeline', 'idx (Identity Engine) or v1 (Classic).'),
       url: out('/_links/organization/href', 'Org URL'),
-    },
+    }),
   },
 ]);
