@@ -97,6 +97,8 @@ async function labelCall<T>(label: string, call: Promise<{ body: unknown }>): Pr
 const valueBody = (v: { name: string; color?: Color }) => ({ name: v.name, ...(v.color ? { metadata: { additionalProperties: { backgroundColor: v.color } } } : {}) });
 
 export async function labelResources(ctx: FlowContext, given: LabelResourcesInput, startedBy = 'code'): Promise<LabelledResources> {
+  const labelName = given.label.trim();
+  if (!labelName) throw new FlowInputError(name, 'label', mission.messages.needLabel);
   // Values: names or {name, color}; one of each name (case aside), new ones coloured with `color` unless they say otherwise.
   const wanted: { name: string; color?: Color }[] = [];
   for (const v of Array.isArray(given.values) ? given.values : listOf(given.values)) {
@@ -104,12 +106,13 @@ export async function labelResources(ctx: FlowContext, given: LabelResourcesInpu
     const color = (spec.color ?? given.color) as Color | undefined;
     if (spec.name && !wanted.some((w) => sameName(w.name, spec.name))) wanted.push({ name: spec.name, ...(color ? { color } : {}) });
   }
-  if (!wanted.length) throw new FlowInputError(name, 'values', 'must name at least one value');
+  if (!wanted.length) throw new FlowInputError(name, 'values', mission.messages.needValues);
   const entries = Array.isArray(given.resources) ? [...new Set(given.resources.map((r) => r.trim()).filter(Boolean))] : listOf(given.resources);
+  if (!entries.length) throw new FlowInputError(name, 'resources', mission.messages.needResources);
   if (entries.length > MAX_RESOURCES) throw new FlowInputError(name, 'resources', say(mission.messages.tooManyResources, { count: entries.length }));
 
   // Everything is read before anything is written: a resource that can't be found changes nothing.
-  const labels = await collect(ctx, 'listLabels', {}, (l) => sameName(String(l.name), given.label));
+  const labels = await collect(ctx, 'listLabels', {}, (l) => sameName(String(l.name), labelName));
   const existing = labels[0] as unknown as Label | undefined;
   let org: Promise<Org> | undefined;
   const orgOnce = () => (org ??= readOrg(ctx));
@@ -122,8 +125,8 @@ export async function labelResources(ctx: FlowContext, given: LabelResourcesInpu
   let label: Label;
   let valuesAdded: string[];
   if (!existing) {
-    ctx.progress(`creating label "${given.label}" with ${wanted.map((v) => v.name).join(', ')}`);
-    label = await labelCall<Label>(given.label, ctx.run('createLabel', { name: given.label, values: wanted.map(valueBody) }));
+    ctx.progress(`creating label "${labelName}" with ${wanted.map((v) => v.name).join(', ')}`);
+    label = await labelCall<Label>(labelName, ctx.run('createLabel', { name: labelName, values: wanted.map(valueBody) }));
     valuesAdded = wanted.map((v) => v.name);
   } else {
     const missing = wanted.filter((v) => !existing.values.some((e) => sameName(e.name, v.name)));

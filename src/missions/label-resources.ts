@@ -49,6 +49,9 @@ export const labelResourcesMission = {
     'assignResourceLabels',
   ],
   messages: {
+    needLabel: 'Type the label, e.g. Sensitivity.',
+    needValues: 'Type at least one value, e.g. High.',
+    needResources: 'Name at least one app or group (by name, id or ORN).',
     unknownResource: 'No app or group is named "{{name}}" (an app\'s label or a group\'s name, case aside), and it is no id (0oa…, 00g…) or ORN either. Check the spelling.',
     ambiguousResource: '"{{name}}" names {{count}} apps and groups; give the id (0oa… or 00g…) of the one you mean instead.',
     unknownId: 'Okta has no {{kind}} with the id {{id}} (HTTP {{status}}): {{summary}}',
