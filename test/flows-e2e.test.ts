@@ -174,7 +174,7 @@ describe('oig flow (the command)', () => {
     const before = requests.length;
     const failure = await run('node', ['bin/oig.js', 'flow', 'launch-security-access-review', '--input', '{"user":"a@example.com","reviewers":"a@example.com"}'], { cwd: root, env: env() }).catch((e: { code: number; stderr: string }) => e);
     expect((failure as { code: number }).code).toBe(2);
-    expect((failure as { stderr: string }).stderr).toMatch(/reviewers must not include the user under review/);
+    expect((failure as { stderr: string }).stderr).toMatch(/reviewers: The user under review \(a@example.com\) is also listed as a reviewer/);
     expect(requests.length).toBe(before);
   });
 });
