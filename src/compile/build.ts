@@ -1,5 +1,6 @@
 import type { Operation } from '../model/operation.ts';
 import { compileCard, type Card } from './card.ts';
+import { CARD_TYPES_PATH, cardTypesModule } from './card-types.ts';
 import { connectorReadme } from './connector-readme.ts';
 import { flopackFolder } from './flopack.ts';
 import { connectorManifest } from './manifest.ts';
@@ -29,8 +30,9 @@ export function buildArtifacts(ops: readonly Operation[], options: BuildOptions)
   files.set('connector/SCOPES.md', scopesReference(cards));
   files.set('connector/oig-connector.folder', flopackFolder(cards));
   files.set('connector/README.md', connectorReadme(cards));
+  files.set(CARD_TYPES_PATH, cardTypesModule(ops));
   return files;
 }
 
 /** The directories the build owns: stale files in them are removed. */
-export const BUILD_DIRS = ['cards', 'schemas', 'connector'] as const;
+export const BUILD_DIRS = ['cards', 'schemas', 'connector', 'src/generated'] as const;

@@ -11,7 +11,7 @@ import { defaultRetrySettings } from './retry-policy.ts';
 import { send, type Answer, type SendContext } from './send.ts';
 import { orgUrlFor, rebaseOnOrg } from './url.ts';
 import { validateInput } from './validate-input.ts';
-import type { CardId, InputFor, OutputsFor } from './card-types.ts';
+import type { CardId, InputFor, ItemFor, OutputsFor } from './card-types.ts';
 
 export interface CardResult<O = Record<string, unknown>> {
   /** HTTP status of the (last) answer. */
@@ -79,19 +79,19 @@ export function iterateCard<Id extends CardId>(
   input: InputFor<Id>,
   connection: Connection | ConnectionConfig,
   options: RunOptions = {},
-): AsyncIterable<unknown> {
+): AsyncIterable<ItemFor<Id>> {
   const clock = options.clock ?? systemClock;
   const { entry, request } = prepareCard(id, input, new Date(clock.now()));
   const budget = recordBudget({ resultSet: 'all', ...options });
   const ctx = sendContext(entry, connect(connection), options);
   return {
-    async *[Symbol.asyncIterator]() {
+    async *[Symbol.asyncIterator](): AsyncGenerator<ItemFor<Id>> {
       if (!entry.card.list) {
         const answer = await send(ctx, request.method, firstUrl(ctx, request), request.body);
-        if (answer.body !== null) yield answer.body;
+        if (answer.body !== null) yield answer.body as ItemFor<Id>;
         return;
       }
-      for await (const page of pages(ctx, request, firstUrl(ctx, request), budget)) yield* page.items;
+      for await (const page of pages(ctx, request, firstUrl(ctx, request), budget)) yield* page.items as ItemFor<Id>[];
     },
   };
 }

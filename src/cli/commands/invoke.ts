@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { connectionFromEnv } from '../../auth/env.ts';
 import { findOperation } from '../../operations/index.ts';
+import type { CardId } from '../../runtime/card-types.ts';
 import type { RunOptions } from '../../runtime/options.ts';
 import { iterateCard, prepareCard, runCard } from '../../runtime/run-card.ts';
 import { UsageError, type Command } from '../command.ts';
@@ -44,7 +45,7 @@ export const invokeCommand: Command = {
         await streamAll(id, input, connection, options);
         return 0;
       }
-      const result = await runCard(id, input, connection, { ...options, ...(limit !== undefined ? { resultSet: 'firstN', limit } : {}) });
+      const result = await runCard(id as CardId, input as never, connection, { ...options, ...(limit !== undefined ? { resultSet: 'firstN', limit } : {}) });
       process.stdout.write(`${JSON.stringify(result.outputs, null, 2)}\n`);
       return 0;
     } catch (error) {
@@ -77,7 +78,7 @@ function parseOptions(args: string[]) {
 /** One JSON array, written record by record as the pages arrive. */
 async function streamAll(id: string, input: Record<string, unknown>, connection: ReturnType<typeof connectionFromEnv>, options: RunOptions): Promise<void> {
   let first = true;
-  for await (const item of iterateCard(id, input, connection, { ...options, resultSet: 'all' })) {
+  for await (const item of iterateCard(id as CardId, input as never, connection, { ...options, resultSet: 'all' })) {
     await write(`${first ? '[\n' : ',\n'}${JSON.stringify(item)}`);
     first = false;
   }
