@@ -5,7 +5,7 @@ import { UsageError, type Command } from './command.ts';
  * Workflows builder or the linter at start-up.
  */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  build: { summary: 'write cards/, schemas/ and connector/ from the declarations (deterministic)', load: async () => (await import('./commands/build.ts')).buildCommand },
+  build: { summary: 'write cards/, schemas/, connector/ and the per-card types (src/generated/) from the declarations (deterministic)', load: async () => (await import('./commands/build.ts')).buildCommand },
   cards: { summary: 'list every card (id, title, family, lifecycle)', load: async () => (await import('./commands/cards.ts')).cardsCommand },
   describe: { summary: 'show one card: inputs, outputs, scopes, rules', load: async () => (await import('./commands/cards.ts')).describeCommand },
   invoke: { summary: 'run one card against an org and print its outputs as JSON', load: async () => (await import('./commands/invoke.ts')).invokeCommand },

@@ -39,7 +39,7 @@ export async function writeArtifacts(root: string, files: Map<string, string>) {
 }
 
 export const buildCommand: Command = {
-  usage: 'Usage: oig build [--out DIR]\n\nWrites cards/, schemas/ and connector/ under DIR (default: the current directory).',
+  usage: 'Usage: oig build [--out DIR]\n\nWrites cards/, schemas/, connector/ and src/generated/card-types.ts under DIR (default: the current directory).',
   async run(args) {
     const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
     const root = values.out ?? process.cwd();
