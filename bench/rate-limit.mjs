@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { dist, progress, round } from './lib/util.mjs';
 
 const require = createRequire(import.meta.url);
-const { runCard, iterateCard, startSimulator, bearerConnection, RateLimiter } = await import(dist().href);
+const { runCard, iterateCard, bearerConnection, RateLimiter } = await import(dist().href);
+const { startSimulator } = await import(dist('simulator.js').href);
 const { Http } = require('@okta/okta-sdk-nodejs/src/http.js');
 const { DefaultRequestExecutor } = require('@okta/okta-sdk-nodejs');
 

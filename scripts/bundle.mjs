@@ -18,5 +18,5 @@ const common = {
 // Splitting puts each CLI command in its own chunk, loaded when that command runs (start-up time).
 // dist/types/ (declarations, made by scripts/declarations.mjs when packing) is left alone.
 for (const name of await readdir('dist').catch(() => [])) if (name !== 'types') await rm(`dist/${name}`, { recursive: true, force: true });
-await build({ ...common, splitting: true, entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts' }, outdir: 'dist', chunkNames: 'chunks/[name]-[hash]' });
+await build({ ...common, splitting: true, entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts', simulator: 'src/simulator.ts' }, outdir: 'dist', chunkNames: 'chunks/[name]-[hash]' });
 process.stderr.write(`bundle: dist/ in ${Math.round(performance.now() - started)} ms\n`);

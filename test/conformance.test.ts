@@ -4,7 +4,7 @@
  */
 import type { OpenAPIV3 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
-import { createAjv } from '../src/compile/ajv.ts';
+import { createAjv } from '../src/model/ajv.ts';
 import { compileCard } from '../src/compile/card.ts';
 import { inputSchema, plain, type JsonSchema } from '../src/compile/schemas.ts';
 import type { Operation } from '../src/model/operation.ts';

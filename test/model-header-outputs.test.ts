@@ -8,9 +8,9 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
-import { createAjv } from '../src/compile/ajv.ts';
+import { createAjv } from '../src/model/ajv.ts';
 import { compileCard, type Card } from '../src/compile/card.ts';
-import { flopackFolder } from '../src/compile/flopack.ts';
+import { flopackFolder } from '../src/workflows/export.ts';
 import { outputSchema } from '../src/compile/schemas.ts';
 import { outHeader } from '../src/model/fields.ts';
 import { findOperation, operations } from '../src/operations/index.ts';

@@ -1,6 +1,6 @@
 /** Invariants every declaration keeps (n8n-style structure test over all operations). */
 import { describe, expect, it } from 'vitest';
-import { createAjv } from '../src/compile/ajv.ts';
+import { createAjv } from '../src/model/ajv.ts';
 import { compileCard } from '../src/compile/card.ts';
 import { inputSchema, outputSchema, plain } from '../src/compile/schemas.ts';
 import { operations } from '../src/operations/index.ts';

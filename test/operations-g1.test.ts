@@ -6,7 +6,7 @@
  * repeats the path) come out right through the runtime.
  */
 import { readFileSync } from 'node:fs';
-import { createAjv, type ErrorObject } from '../src/compile/ajv.ts';
+import { createAjv, type ErrorObject } from '../src/model/ajv.ts';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';

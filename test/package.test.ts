@@ -22,6 +22,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 };
 
 const usage = `import { CardInputError, iterateCard, runCard, type CardId, type CardInputs } from 'oig-connector-bundle';
+import { startSimulator } from 'oig-connector-bundle/simulator';
 
 const connection = { orgUrl: 'https://acme.okta.com', accessToken: 'token' };
 
@@ -52,6 +53,7 @@ export async function orns(): Promise<string[]> {
 export const labelInput: CardInputs['createLabel'] = { name: 'Sensitivity', labelValues: [{ name: 'High', color: 'red' }] };
 export const card: CardId = 'assignResourceLabels';
 export const isInputError = (e: unknown): boolean => e instanceof CardInputError;
+export const simulator = (): Promise<{ url: string }> => startSimulator();
 `;
 
 const strict = { strict: true, skipLibCheck: false, noEmit: true, target: 'ES2022', lib: ['ES2023'], types: ['node'] };

@@ -123,7 +123,7 @@ describe('path parameters are validated and percent-encoded', () => {
     outputs: {},
   };
   const card = compileCard(loose);
-  const entry: RunnableCard = { op: loose, card, inputs: new Map(card.inputs.map((i) => [i.key, i])), validate: Object.assign(() => true, { errors: null }) as never };
+  const entry: RunnableCard = { op: loose, card, inputSchema: {}, outputSchema: {}, inputs: new Map(card.inputs.map((i) => [i.key, i])), validate: Object.assign(() => true, { errors: null }) as never };
 
   it.each(['..', 'a..b', 'a/b', 'a\\b', 'a?b', 'a#b', 'a\nb', ''])('refuses %j', (thingId) => {
     expect(() => buildRequest(entry, { thingId })).toThrow(CardInputError);

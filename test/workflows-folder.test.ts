@@ -3,13 +3,14 @@
  * the helper sends exactly the request the runtime would send for the same input, the templates
  * call helpers that exist with field names those helpers have, and the build is deterministic.
  */
+import { compiledCards } from '../src/compile/registry.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArtifacts } from '../src/compile/build.ts';
+import { buildArtifacts } from '../src/artifacts/build.ts';
 import { compileCard, type Card, type CardInput } from '../src/compile/card.ts';
-import { connectorReadme } from '../src/compile/connector-readme.ts';
-import { flopackFolder } from '../src/compile/flopack.ts';
+import { connectorReadme } from '../src/workflows/readme.ts';
+import { flopackFolder } from '../src/workflows/export.ts';
 import { operations } from '../src/operations/index.ts';
 import { buildRequest } from '../src/runtime/build-request.ts';
 import type { RunnableCard } from '../src/runtime/card-registry.ts';
@@ -181,8 +182,8 @@ describe('templates', () => {
 
 describe('the build', () => {
   it('is deterministic: the same declarations give byte-identical files', () => {
-    const a = buildArtifacts(operations, { version: packageVersion });
-    const b = buildArtifacts([...operations], { version: packageVersion });
+    const a = buildArtifacts({ version: packageVersion });
+    const b = buildArtifacts({ version: packageVersion }, compiledCards());
     expect(a.get('connector/oig-connector.folder')).toBe(b.get('connector/oig-connector.folder'));
     expect(a.get('connector/README.md')).toBe(b.get('connector/README.md'));
     expect(flopackFolder(cards)).toBe(flopackFolder(operations.map(compileCard)));

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCard } from '../src/compile/card.ts';
-import { flopackFolder } from '../src/compile/flopack.ts';
+import { flopackFolder } from '../src/workflows/export.ts';
 import { operations } from '../src/operations/index.ts';
 import { startSimulator, type Simulator } from '../src/simulator/index.ts';
 import { FlowError, Interpreter } from './support/flow-interpreter.ts';

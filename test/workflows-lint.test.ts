@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { compileCard } from '../src/compile/card.ts';
-import { flopackFolder } from '../src/compile/flopack.ts';
+import { flopackFolder } from '../src/workflows/export.ts';
 import { operations } from '../src/operations/index.ts';
 import { lintFlopack, lintFlopackText, type LintReport } from '../src/workflows/lint.ts';
 import { hasShared, sharedPath } from './support/shared.ts';

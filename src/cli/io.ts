@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CardInputError, ConnectionError, OktaApiError, TransportError } from '../runtime/errors.ts';
+import { CardInputError, ConnectionError, OktaApiError, TransportError } from '../model/errors.ts';
 import type { RuntimeEvent } from '../runtime/options.ts';
 import { UsageError } from './command.ts';
 

@@ -2,7 +2,7 @@ import type { AuthorizeRequest, Connection, HeaderReader, Recovery } from '../au
 import { packageVersion } from '../version.ts';
 import { toApiError } from './api-error.ts';
 import type { RunnableCard } from './card-registry.ts';
-import { TransportError, redact } from './errors.ts';
+import { TransportError, redact } from '../model/errors.ts';
 import type { Clock, RuntimeEvent } from './options.ts';
 import { sendHttp, type HttpAnswer, type ResponseHeaders } from './http-transport.ts';
 import { readBody, UnreadableResponse } from './parse-response.ts';

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { RunnableCard } from './card-registry.ts';
-import { CardInputError } from './errors.ts';
+import { CardInputError } from '../model/errors.ts';
 
 export type CardInputValues = Record<string, unknown>;
 

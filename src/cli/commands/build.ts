@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUILD_DIRS, buildArtifacts } from '../../compile/build.ts';
+import { BUILD_DIRS, buildArtifacts } from '../../artifacts/build.ts';
 import { operations } from '../../operations/index.ts';
 import { packageVersion } from '../../version.ts';
 import type { Command } from '../command.ts';
@@ -43,7 +43,7 @@ export const buildCommand: Command = {
   async run(args) {
     const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
     const root = values.out ?? process.cwd();
-    const files = buildArtifacts(operations, { version: packageVersion });
+    const files = buildArtifacts({ version: packageVersion });
     const { written, removed, total } = await writeArtifacts(root, files);
     process.stderr.write(`oig build: ${operations.length} cards, ${total} files (${written} written, ${removed} removed) in ${root}\n`);
     return 0;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { connectionFromEnv } from '../../auth/env.ts';
 import type { Connection, ConnectionConfig } from '../../auth/index.ts';
-import { buildArtifacts } from '../../compile/build.ts';
+import { buildArtifacts } from '../../artifacts/build.ts';
 import { flowContext, runFlow } from '../../flows/index.ts';
 import type { FiledRequest } from '../../flows/file-access-request.ts';
 import type { LabelledResources } from '../../flows/label-resources.ts';
@@ -106,7 +106,7 @@ mission flows and the risk-event template through the runtime over HTTP. With OK
 set it runs against that org instead, with inputs from ${Object.keys(REAL_ORG_VARIABLES).join(', ')}.`,
   async run(args) {
     parseArgs({ args, options: {}, strict: true });
-    const files = buildArtifacts(operations, { version: packageVersion });
+    const files = buildArtifacts({ version: packageVersion });
     const { written } = await writeArtifacts(process.cwd(), files);
     say(`OIG connector bundle ${packageVersion}: ${operations.length} cards built (${written ? `${written} files updated` : 'already up to date'}).`);
     say('  cards/<id>.json, schemas/<id>.{input,output}.json, connector/connector.json, connector/oig-connector.folder (import into Okta Workflows), connector/CARDS.md');

@@ -1,7 +1,7 @@
-import { kinds, type Evidence } from '../workflows/kinds.ts';
-import { buildFolder, type FolderSummary } from '../workflows/folder.ts';
-import type { Flopack } from '../workflows/format.ts';
-import type { Card } from './card.ts';
+import { kinds, type Evidence } from './kinds.ts';
+import { buildFolder, type FolderSummary } from './folder.ts';
+import type { Flopack } from './format.ts';
+import type { Card } from '../compile/card.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -1,5 +1,5 @@
-import { buildFolder } from '../workflows/folder.ts';
-import type { Card } from './card.ts';
+import { buildFolder } from './folder.ts';
+import type { Card } from '../compile/card.ts';
 
 /**
  * connector/oig-connector.folder: the importable Workflows folder export, as compact JSON on one
