@@ -626,13 +626,13 @@ export interface CardInputs {
     labelId: string;
   };
   assignResourceLabels: {
-    /** Resource ORNs — Up to 10 resources, as Okta Resource Names: apps (orn:okta:idp:<orgId>:apps:<appName>:<appId>), groups (orn:okta:directory:<orgId>:groups:<groupId>), entitlement bundles, entitlement values or collections. */
+    /** Resource ORNs — Up to 10 resources, as Okta Resource Names: apps (orn:okta:idp:<orgId>:apps:<appName>:<appId>), groups (orn:okta:directory:<orgId>:groups:<groupId>), entitlement bundles, entitlement values or collections. From code or the oig CLI, app ids (0oa…) and group ids (00g…) work too: the org id and partition are read from the org and the ids written as ORNs. */
     resourceOrns: string[];
     /** Label value IDs — Up to 10 label values (lbl…). Every resource gets every value. */
     labelValueIds: string[];
   };
   removeResourceLabels: {
-    /** Resource ORNs — Up to 10 resources, as Okta Resource Names: apps (orn:okta:idp:<orgId>:apps:<appName>:<appId>), groups (orn:okta:directory:<orgId>:groups:<groupId>), entitlement bundles, entitlement values or collections. */
+    /** Resource ORNs — Up to 10 resources, as Okta Resource Names: apps (orn:okta:idp:<orgId>:apps:<appName>:<appId>), groups (orn:okta:directory:<orgId>:groups:<groupId>), entitlement bundles, entitlement values or collections. From code or the oig CLI, app ids (0oa…) and group ids (00g…) work too: the org id and partition are read from the org and the ids written as ORNs. */
     resourceOrns: string[];
     /** Label value IDs — Up to 10 label values (lbl…). Every resource gets every value. */
     labelValueIds: string[];
