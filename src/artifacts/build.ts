@@ -2,8 +2,8 @@ import { CARD_TYPES_PATH, cardTypesModule } from '../compile/card-types.ts';
 import { compiledCards, type CompiledCard } from '../compile/registry.ts';
 import { connectorManifest } from '../compile/manifest.ts';
 import { cardsReference, scopesReference } from '../compile/reference.ts';
-import { flopackFolder } from '../workflows/export.ts';
-import { connectorReadme } from '../workflows/readme.ts';
+import { buildExports } from '../workflows/folder.ts';
+import { connectorReadme, templateJson, templateReadme } from '../workflows/readme.ts';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -27,8 +27,14 @@ export function buildArtifacts(options: BuildOptions, compiled: readonly Compile
   files.set('connector/connector.json', json(connectorManifest(cards, options.version)));
   files.set('connector/CARDS.md', cardsReference(cards));
   files.set('connector/SCOPES.md', scopesReference(cards));
-  files.set('connector/oig-connector.folder', flopackFolder(cards));
-  files.set('connector/README.md', connectorReadme(cards));
+  const workflows = buildExports(compiled);
+  for (const f of workflows.files) files.set(`connector/${f.path}`, `${JSON.stringify(f.pack)}\n`);
+  for (const t of workflows.summary.templates) {
+    const dir = `connector/templates/${t.slug}`;
+    files.set(`${dir}/README.md`, templateReadme(t));
+    files.set(`${dir}/template.json`, templateJson(t));
+  }
+  files.set('connector/README.md', connectorReadme(workflows.summary, workflows.files));
   files.set(CARD_TYPES_PATH, cardTypesModule(compiled));
   return files;
 }
