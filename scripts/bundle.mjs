@@ -11,6 +11,8 @@ const common = {
   target: 'node20',
   // Dependencies are bundled too: resolving hundreds of small module files dominated start-up.
   packages: 'bundle',
+  // Except esbuild: `oig build` uses it, when present, to build from the current source (src/cli/from-source.ts).
+  external: ['esbuild'],
   banner: { js: "import { createRequire as __oigCreateRequire } from 'node:module'; const require = __oigCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
   logLevel: 'warning',

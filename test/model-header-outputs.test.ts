@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
 import { createAjv } from '../src/model/ajv.ts';
 import { compileCard, type Card } from '../src/compile/card.ts';
-import { flopackFolder } from '../src/workflows/export.ts';
+import { helperLibrary } from './support/exports.ts';
 import { outputSchema } from '../src/compile/schemas.ts';
 import { outHeader } from '../src/model/fields.ts';
 import { findOperation, operations } from '../src/operations/index.ts';
@@ -83,7 +83,7 @@ describe('running it', () => {
 });
 
 describe('the Workflows helper', () => {
-  const pack = JSON.parse(flopackFolder(operations.map(compileCard))) as Record<string, any>;
+  const pack = helperLibrary();
   const interpreter = () => new Interpreter(pack, { baseUrl: ORG, token: 'tok-model-headers-123456789' });
 
   it('returns Campaign link as path and query, whatever host Okta wrote', async () => {

@@ -8,7 +8,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
 import { compileCard } from '../src/compile/card.ts';
-import { flopackFolder } from '../src/workflows/export.ts';
+import { helperLibrary } from './support/exports.ts';
 import { createAjv } from '../src/model/ajv.ts';
 import { outputSchema } from '../src/compile/schemas.ts';
 import { findOperation, operations } from '../src/operations/index.ts';
@@ -123,7 +123,7 @@ describe('bare-list answers', () => {
 });
 
 describe('the Workflows helpers follow itemsAt', () => {
-  const pack = JSON.parse(flopackFolder(operations.map(compileCard))) as Record<string, any>;
+  const pack = helperLibrary();
   const interpreter = () => new Interpreter(pack, { baseUrl: ORG, token: 'tok-model-lists-123456789' });
 
   it('the history helper returns the periods of its page, and "Read all pages" collects the rest with the same path', async () => {

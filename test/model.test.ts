@@ -102,7 +102,7 @@ describe.each(operations.map((op) => [op.id, op] as const))('%s', (_id, op) => {
 
   it('compiles to a card whose list cards offer the result-set option when the API pages', () => {
     const card = compileCard(op);
-    expect(card.options.length > 0).toBe(Boolean(op.list?.paginated));
+    expect(card.options.length > 0).toBe(op.answer.kind === 'list' && op.answer.paginated);
     expect(card.outputs.every((o) => o.label && o.type)).toBe(true);
   });
 });

@@ -119,8 +119,7 @@ describe('path parameters are validated and percent-encoded', () => {
     scopes: [],
     adminRoles: [],
     inputs: { thingId: pathParam('thingId', Type.String(), { label: 'Thing', help: 'A thing.' }) },
-    response: null,
-    outputs: {},
+    answer: { kind: 'none', outputs: {} },
   };
   const card = compileCard(loose);
   const entry: RunnableCard = { op: loose, card, inputSchema: {}, outputSchema: {}, inputs: new Map(card.inputs.map((i) => [i.key, i])), validate: Object.assign(() => true, { errors: null }) as never };

@@ -104,17 +104,17 @@ export function compileCard(op: Operation): Card {
     ...(f.help ? { help: f.help } : {}),
   });
 
-  const itemSchema = op.list ? plain(op.list.item) : undefined;
-  const responseSchema = op.response ? plain(op.response) : undefined;
-  const itemsAt = op.list?.itemsAt;
-  const outputs: CardOutput[] = op.list
+  const { answer } = op;
+  const list = answer.kind === 'list' ? answer : undefined;
+  const responseSchema = answer.kind === 'object' ? plain(answer.schema) : undefined;
+  const outputs: CardOutput[] = answer.kind === 'list'
     ? [
-        { key: 'items', label: 'Records', type: 'list of objects', from: itemsAt ?? '/data' },
+        { key: 'items', label: 'Records', type: 'list of objects', from: answer.itemsAt ?? '/data' },
         { key: 'count', label: 'Number of records', type: 'number', from: '' },
       ]
     : [
-        ...Object.entries(op.outputs).map(([key, f]) => ('header' in f ? fromHeader(key, f) : fromBody(key, f, responseSchema))),
-        ...(op.response ? [{ key: 'response', label: 'Full response', type: 'object' as const, from: '' }] : []),
+        ...Object.entries(answer.outputs).map(([key, f]) => ('header' in f ? fromHeader(key, f) : fromBody(key, f, responseSchema))),
+        ...(answer.kind === 'object' ? [{ key: 'response', label: 'Full response', type: 'object' as const, from: '' }] : []),
       ];
 
   return {
@@ -134,7 +134,7 @@ export function compileCard(op: Operation): Card {
     oneOf: op.oneOf ?? [],
     atMostOne: op.atMostOne ?? [],
     rules: (op.rules ?? []).map(({ id, field, description }) => ({ id, field, description })),
-    options: op.list?.paginated
+    options: list?.paginated
       ? [
           {
             key: 'resultSet',
@@ -149,11 +149,11 @@ export function compileCard(op: Operation): Card {
           },
         ]
       : [],
-    list: op.list
+    list: list
       ? {
-          paginated: op.list.paginated,
-          ...(itemsAt !== undefined ? { itemsAt } : {}),
-          itemOutputs: Object.entries(op.list.itemOutputs).map(([key, f]) => fromBody(key, f, itemSchema)),
+          paginated: list.paginated,
+          ...(list.itemsAt !== undefined ? { itemsAt: list.itemsAt } : {}),
+          itemOutputs: Object.entries(list.itemOutputs).map(([key, f]) => fromBody(key, f, plain(list.item))),
         }
       : null,
     outputs,

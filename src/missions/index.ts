@@ -9,3 +9,8 @@ export const missions: readonly Mission[] = [launchSecurityAccessReviewMission, 
 
 export { fileAccessRequestMission, labelResourcesMission, launchSecurityAccessReviewMission, reviewOnRiskEventMission };
 export { say, AUDIT_COMMON, PEOPLE_MESSAGES, type Mission, type AuditColumn } from './mission.ts';
+export type { LaunchReviewInput } from './launch-security-access-review.ts';
+export type { FileAccessRequestInput } from './file-access-request.ts';
+export type { LabelResourcesInput } from './label-resources.ts';
+export type { RiskEventInput } from './review-on-risk-event.ts';
+export { RISK_EVENT_TYPES } from './review-on-risk-event.ts';

@@ -42,8 +42,6 @@ export const orn = Type.String({
   description: 'Okta Resource Name (ORN)',
 });
 
-export const isoDateTime = Type.String({ format: 'date-time', description: 'ISO 8601 date and time' });
-
 /**
  * How a person finds an id they don't have, by the prefix of the id a field wants: the card to run
  * and its input for a given login or name. Used in the message for a value that looks like a login.

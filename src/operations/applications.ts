@@ -3,10 +3,18 @@
  * (orn:okta:idp:<orgId>:apps:<name>:<appId>), which an app id alone doesn't tell.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { out, pathParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { ids } from '../model/ids.ts';
+
+const defaults: FamilyDefaults = {
+  family: 'Applications',
+  docs: { api: 'management', tag: 'Application' },
+  lifecycle: 'GA',
+  adminRoles: ['SUPER_ADMIN', 'APP_ADMIN'],
+  scopes: { read: ['okta.apps.read'] },
+};
 
 const app = Type.Object({
   id: Type.Optional(Type.String()),
@@ -16,28 +24,21 @@ const app = Type.Object({
   signOnMode: Type.Optional(Type.String()),
 });
 
-export const applicationOperations = defineOperations([
+export const applicationOperations = defineFamily(defaults, [
   {
     id: 'getApplication',
     title: 'Get application',
-    family: 'Applications',
     description: 'Read one app integration: its label, its technical name (used in ORNs) and its status.',
-    docs: docsLink('management', 'Application', 'getApplication'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/api/v1/apps/{appId}',
-    successStatus: 200,
-    scopes: ['okta.apps.read'],
-    adminRoles: ['SUPER_ADMIN', 'APP_ADMIN'],
     inputs: {
       appId: pathParam('appId', ids.app, { label: 'App ID', help: 'The app integration (0oa…), as in the Admin Console URL.', example: '0oafxqCAJWWGELFTYASJ' }),
     },
-    response: app,
-    outputs: {
+    answer: object(app, {
       id: out('/id', 'App ID'),
       name: out('/name', 'Technical name', 'The app\'s name in ORNs, e.g. oidc_client or salesforce.'),
       label: out('/label', 'Label'),
       status: out('/status', 'Status'),
-    },
+    }),
   },
 ]);

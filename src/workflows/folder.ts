@@ -28,6 +28,8 @@ export interface ExportFile {
 
 export interface TemplateSummary {
   slug: string;
+  /** The mission job it is built from (its `oig flow` name). */
+  mission: string;
   title: string;
   summary: string;
   setup: string[];
@@ -126,6 +128,7 @@ export function buildExports(compiled: readonly CompiledCard[]): { files: Export
     const usedCards = order.map((u) => known.get(u)!).filter((e) => e.kind === 'card');
     templates.push({
       slug: p.slug,
+      mission: p.mission.name,
       title: p.title,
       summary: p.summary,
       setup: p.setup,

@@ -27,6 +27,8 @@ export interface FixedField {
   list?: boolean;
   /** Inputs only: "p" for the card's options (group `parameters`). */
   flags?: 'd' | 'p';
+  /** For a field the prototype's own card doesn't show (an optional field of the type): where it is attested. */
+  attested?: string;
 }
 
 export interface Container {
@@ -380,7 +382,7 @@ export const prototypes = {
     ...base,
     address: kernel('object', 'construct'),
     title: 'Construct',
-    evidence: sample(MIT_PAGINATION, '2. Pagination'),
+    evidence: sample(MIT_PAGINATION, '1. Okta API call for Pagination'),
     inputs: { extensible: true, rules: anything },
     outputs: closed,
     fixed: { inputs: [], outputs: [f('output', 'object')] },
@@ -401,6 +403,8 @@ export const prototypes = {
     address: kernel('json', 'stringify'),
     title: 'Stringify',
     evidence: sample(MIT_PAGINATION, '2. Pagination'),
+    executable: true,
+    timeout: 30000,
     inputs: { extensible: false, rules: { object: { types: ['string', 'number', 'Date', 'boolean', 'object'], collection: '*' } } },
     outputs: closed,
     fixed: { inputs: [f('object', 'object')], outputs: [f('output', 'string')] },
@@ -460,8 +464,8 @@ export const prototypes = {
         f('Relative URL', 'string', { group: 'Request' }),
         f('Query', 'object', { group: 'Request' }),
         f('Headers', 'object', { group: 'Request' }),
-        // §10: the dynamic Request group offers Body (an object) for methods that send one.
-        f('Body', 'object', { group: 'Request' }),
+        // The dynamic Request group offers Body (an object, or text) for methods that send one.
+        f('Body', 'object', { group: 'Request', attested: 'FLOPACK-FORMAT.md §10 (Request / Body, wired in all 66 uses)' }),
       ],
       outputs: [f('Status Code', 'number', { group: 'Response' }), f('Headers', 'object', { group: 'Response' }), f('Body', 'object', { group: 'Response' })],
     },

@@ -109,7 +109,7 @@ set it runs against that org instead, with inputs from ${Object.keys(REAL_ORG_VA
     const files = buildArtifacts({ version: packageVersion });
     const { written } = await writeArtifacts(process.cwd(), files);
     say(`OIG connector bundle ${packageVersion}: ${operations.length} cards built (${written ? `${written} files updated` : 'already up to date'}).`);
-    say('  cards/<id>.json, schemas/<id>.{input,output}.json, connector/connector.json, connector/oig-connector.folder (import into Okta Workflows), connector/CARDS.md');
+    say('  cards/<id>.json, schemas/<id>.{input,output}.json, connector/connector.json, connector/templates/<job>/<job>.folder and connector/helpers/*.folder (import into Okta Workflows), connector/CARDS.md');
     say();
 
     const realOrg = Boolean(process.env.OKTA_ORG_URL);
@@ -131,7 +131,7 @@ set it runs against that org instead, with inputs from ${Object.keys(REAL_ORG_VA
         await missionFlows({ orgUrl: sim.url, accessToken: sim.token }, inputs, async () => simulator.seed.users.requester.id);
       }
       say();
-      say('Done. Next: `npx oig cards`, `npx oig describe createSecurityAccessReview`, or import connector/oig-connector.folder into Okta Workflows (connector/README.md).');
+      say('Done. Next: `npx oig cards`, `npx oig describe createSecurityAccessReview`, or import a template from connector/templates/ into Okta Workflows (connector/README.md says which).');
       return 0;
     } catch (error) {
       if (error instanceof UsageError) throw error;
