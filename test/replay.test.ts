@@ -121,7 +121,7 @@ describe.skipIf(!hasShared)('replay of recorded interactions', () => {
     // Business rules judge time against the moment of the recording.
     const recordedAt = Date.parse(response.headers.date?.[0] ?? '') || Date.now();
     const items = Array.isArray((response.body as { data?: unknown[] } | null)?.data) ? (response.body as { data: unknown[] }).data.length : 1;
-    const run = runCard(op.id, input, connection, {
+    const run = runCard(op.id as never, input as never, connection, {
       clock: { now: () => recordedAt, sleep: async () => undefined },
       resultSet: 'firstN',
       limit: Math.max(1, items),

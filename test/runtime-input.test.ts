@@ -62,16 +62,19 @@ describe('input validation, before anything is sent', () => {
   });
 
   it('reports a missing required input by name', async () => {
+    // @ts-expect-error the compiler catches the missing required filter too (see runtime-types.test.ts)
     const error = await rejection(runCard('listLabelResources', {}, connection));
     expect(error).toMatchObject({ field: 'filter', rule: 'required' });
   });
 
   it('refuses a friendly field together with its API form, and neither', async () => {
     const both = await rejection(
+      // @ts-expect-error the compiler refuses both forms of one group too
       runCard('createLabel', { name: 'Sensitivity', labelValues: [{ name: 'High' }], values: [{ name: 'High' }] }, connection),
     );
     expect(both).toMatchObject({ rule: 'oneOf', field: 'values' });
     expect(both.message).toMatch(/only one of "labelValues" and "values"/);
+    // @ts-expect-error the compiler refuses neither form of the group too
     const neither = await rejection(runCard('createLabel', { name: 'Sensitivity' }, connection));
     expect(neither).toMatchObject({ rule: 'oneOf', field: 'labelValues' });
   });
@@ -93,6 +96,7 @@ describe('input validation, before anything is sent', () => {
   });
 
   it('rejects an unknown card', async () => {
+    // @ts-expect-error a misspelled card id is a compile error too
     const error = await rejection(runCard('createLabels', {}, connection));
     expect(error.rule).toBe('unknown-card');
     expect(error.message).toContain('createLabels');

@@ -9,10 +9,11 @@ import { itemsOf, outputsOf } from './parse-response.ts';
 import { RateLimiter, type RateLimit } from './rate-limit.ts';
 import { defaultRetrySettings } from './retry-policy.ts';
 import { send, type Answer, type SendContext } from './send.ts';
+import { hasIdsForOrns, writeIdsAsOrns } from './orn-ids.ts';
 import { orgUrlFor, rebaseOnOrg } from './url.ts';
 import { validateInput } from './validate-input.ts';
 import { TransportError } from '../model/errors.ts';
-import type { CardId, InputFor, OutputsFor } from './card-types.ts';
+import type { CardId, InputFor, ItemFor, OutputsFor } from './card-types.ts';
 
 export interface CardResult<O = Record<string, unknown>> {
   /** HTTP status of the (last) answer. */
@@ -52,9 +53,11 @@ export async function runCard<Id extends CardId>(
   options: RunOptions = {},
 ): Promise<CardResult<OutputsFor<Id>>> {
   const clock = options.clock ?? systemClock;
-  const { entry, request } = prepareCard(id, input, new Date(clock.now()));
+  const prepared = prepareCard(id, input, new Date(clock.now()));
+  const { entry } = prepared;
   const budget = recordBudget(options);
   const ctx = sendContext(entry, connect(connection), options);
+  const request = await withOrns(prepared, input, ctx, options);
   const url = firstUrl(ctx, request);
 
   if (!entry.card.list) {
@@ -80,21 +83,31 @@ export function iterateCard<Id extends CardId>(
   input: InputFor<Id>,
   connection: Connection | ConnectionConfig,
   options: RunOptions = {},
-): AsyncIterable<unknown> {
+): AsyncIterable<ItemFor<Id>> {
   const clock = options.clock ?? systemClock;
-  const { entry, request } = prepareCard(id, input, new Date(clock.now()));
+  const prepared = prepareCard(id, input, new Date(clock.now()));
+  const { entry } = prepared;
   const budget = recordBudget({ resultSet: 'all', ...options });
   const ctx = sendContext(entry, connect(connection), options);
   return {
-    async *[Symbol.asyncIterator]() {
+    async *[Symbol.asyncIterator](): AsyncGenerator<ItemFor<Id>> {
+      const request = await withOrns(prepared, input, ctx, options);
       if (!entry.card.list) {
         const answer = await send(ctx, request.method, firstUrl(ctx, request), request.body);
-        if (answer.body !== null) yield answer.body;
+        if (answer.body !== null) yield answer.body as ItemFor<Id>;
         return;
       }
-      for await (const page of pages(ctx, request, firstUrl(ctx, request), budget, options.maxPages ?? DEFAULT_MAX_PAGES)) yield* page.items;
+      for await (const page of pages(ctx, request, firstUrl(ctx, request), budget, options.maxPages ?? DEFAULT_MAX_PAGES)) yield* page.items as ItemFor<Id>[];
     },
   };
+}
+
+/** The request to send: when the input has app or group ids where ORNs go, rebuilt with their ORNs (and checked again). */
+async function withOrns(prepared: PreparedCard, input: unknown, ctx: SendContext, options: RunOptions): Promise<PlannedRequest> {
+  if (!hasIdsForOrns(prepared.entry, input)) return prepared.request;
+  const lookup = async (card: string, lookupInput: Record<string, string>) => (await runCard(card as CardId, lookupInput as never, ctx.connection, options)).body;
+  const orns = await writeIdsAsOrns(prepared.entry, input as Record<string, unknown>, ctx, lookup);
+  return prepareCard(prepared.entry.card.id, orns, new Date(ctx.clock.now())).request;
 }
 
 /**
