@@ -1,8 +1,9 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiTokenConnection } from '../src/auth/index.ts';
 import { TransportError, iterateCard, runCard } from '../src/runtime/index.ts';
 import { nextFromLinkHeader, parseLinkHeader } from '../src/runtime/link-header.ts';
+import { useNock } from './support/nock.ts';
 
 const ORG = 'https://acme.okta.com';
 const ADMIN = 'https://acme-admin.okta.com';
@@ -30,9 +31,7 @@ async function collect(iterable: AsyncIterable<unknown>): Promise<unknown[]> {
   return out;
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('following next links', () => {
   it('follows body _links.next on the -admin host, re-based onto the org, with the credential only sent to the org', async () => {

@@ -1,7 +1,8 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiTokenConnection } from '../src/auth/index.ts';
 import { OktaApiError, RateLimiter, TransportError, runCard, type RuntimeEvent } from '../src/runtime/index.ts';
+import { useNock } from './support/nock.ts';
 
 
 /** A socket-level failure as node reports it (an Error with a code). */
@@ -33,9 +34,7 @@ async function failure<T extends Error>(promise: Promise<unknown>, type: new (..
   return error as T;
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('429', () => {
   it('waits X-Rate-Limit-Reset − Date + 1 s (plus jitter), then retries', async () => {
