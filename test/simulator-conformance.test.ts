@@ -18,6 +18,7 @@ import type { CardId } from '../src/runtime/index.ts';
 import { simulatorRoutes, startSimulator, type Simulator } from '../src/simulator/index.ts';
 import { exampleOf } from './support/cards.ts';
 import { specValidator, startValidatingProxy, type Exchange, type ValidatingProxy } from './support/openapi-proxy.ts';
+import { HEX24, ID, ornOf, seedPools, UUID, type Pools } from './support/stand-ins.ts';
 import { hasShared, sharedPath } from './support/shared.ts';
 
 type Json = Record<string, unknown>;
@@ -40,58 +41,14 @@ const SPEC_DEVIATIONS: Record<string, string> = {
   'listGrants response': 'same oneOf as getGrant, per item (the spec example grants-success-custom-response does too)',
 };
 
-interface Pools {
-  [prefix: string]: string[];
-}
-
-const ID = /\b(?=[0-9a-zA-Z]*\d)(00u|00g|0oa|esp|ent|enb|gra|0gg|col|ass|rco|req|sar|aim|sai|cen|ici|icr|rul|gda|wlp|lbc|lbl|res)[0-9a-zA-Z]{15,18}\b/g;
-const HEX24 = /\b[0-9a-f]{24}\b/g;
-const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
-
-/** Objects of the seeded org, by the id prefix an example uses for them. */
+/** The seed's stand-ins, with a custom label (the predefined ones can't be changed). */
 async function pools(sim: Simulator): Promise<Pools> {
-  const { seed } = sim;
-  const f = seed.families!;
-  const state = sim.state;
-  const docs = state.docs;
-  const app = (key: string) => seed.apps.find((a) => a.key === key)!.id;
-  const requester = seed.users.requester.id;
-  const grants = [...docs.grants.values()];
-  const customGrant = grants.find((g) => g.grantType === 'CUSTOM' && g.targetPrincipal.externalId === requester && g.target.externalId === app('salesforce'))!;
-  const sar = state.reviews.get(f.securityAccessReview)!;
-  const label = await (await fetch(`${sim.url}/governance/api/v1/labels`, {
+  const label = (await (await fetch(`${sim.url}/governance/api/v1/labels`, {
     method: 'POST',
     headers: { Authorization: `SSWS ${sim.apiToken}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ name: 'Data sensitivity', values: [{ name: 'Confidential' }, { name: 'Internal' }] }),
-  })).json() as { labelId: string; values: { labelValueId: string }[] };
-  const entitlement = (key: string) => f.entitlements.find((e) => e.key === key)!;
-  return {
-    '00u': [requester, seed.users.manager.id, seed.users.security[1]!.id, seed.users.target.id, ...seed.users.all.map((u) => u.id)],
-    '00g': [seed.groups.find((g) => g.key === 'sales')!.id, ...seed.groups.map((g) => g.id)],
-    '0oa': [app('salesforce'), app('github'), app('aws'), app('slack'), app('workday')],
-    esp: [entitlement('salesforce-permission-sets').id, entitlement('salesforce-profiles').id],
-    ent: entitlement('salesforce-permission-sets').valueIds,
-    enb: seed.entitlementBundles.map((b) => b.id),
-    gra: [customGrant.id, ...grants.map((g) => g.id)],
-    '0gg': [customGrant.id],
-    col: [f.collections.assigned, f.collections.unassigned],
-    ass: [...docs.collectionAssignments.values()].filter((a) => a.collectionId === f.collections.assigned).map((a) => a.id),
-    res: [app('salesforce')],
-    rco: [f.requestConditions.inactive, f.requestConditions.active],
-    req: [f.myRequest, ...seed.requestsV2.map((r) => r.id)],
-    sar: [sar.id],
-    aim: sar.accesses.map((a) => a.id),
-    sai: sar.accesses.flatMap((a) => a.subAccesses.map((s) => s.id)),
-    cen: [seed.catalogEntries.find((e) => e.key === 'github')!.id, ...seed.catalogEntries.map((e) => e.id)],
-    ici: [f.campaigns.scheduled, f.campaigns.active, f.campaigns.completed],
-    icr: [...docs.certReviews.values()].filter((r) => r.campaignId === f.campaigns.active).map((r) => r.id),
-    rul: [f.riskRule],
-    gda: [f.delegate],
-    wlp: ['wlp00000000000000001'],
-    lbc: [label.labelId],
-    lbl: label.values.map((v) => v.labelValueId),
-    uuid: [state.catalogEntries.get(seed.catalogEntries.find((e) => e.key === 'github')!.id)!.fields[0]!.id],
-  };
+  })).json()) as { labelId: string; values: { labelValueId: string }[] };
+  return { ...seedPools(sim), lbc: [label.labelId], lbl: label.values.map((v) => v.labelValueId) };
 }
 
 /** 24-hex ids mean different things; the field or parameter name says which. */
@@ -146,14 +103,6 @@ function mapExample(example: Json, pool: Pools, sim: Simulator, made: { v1Reques
     return s.replace(/orn:okta:(idp|directory|governance):00o[0-9a-zA-Z]+:([a-z-]+):(?:[a-z_0-9]+:)?([0-9a-zA-Z]+)/g, (orn, _ns: string, type: string, id: string) => ornOf(sim, type, id) ?? orn);
   };
   return walk(example, '') as Json;
-}
-
-function ornOf(sim: Simulator, type: string, id: string): string | undefined {
-  const org = sim.seed.orgId;
-  if (type === 'apps') return sim.state.apps.get(id)?.orn;
-  if (type === 'users') return `orn:okta:directory:${org}:users:${id}`;
-  if (type === 'groups') return `orn:okta:directory:${org}:groups:${id}`;
-  return `orn:okta:governance:${org}:${type}:${id}`;
 }
 
 /** Cards whose example needs an object in another state than the first of its kind, and why. */
