@@ -36,8 +36,7 @@ function build(inputs: Operation['inputs'], values: Record<string, unknown>): un
     scopes: ['test.scope'],
     adminRoles: [],
     inputs: { thingId: pathParam('thingId', Type.String(), { label: 'Thing', help: 'The thing to act on.' }), ...inputs },
-    response: null,
-    outputs: {},
+    answer: { kind: 'none', outputs: {} },
   };
   const card = compileCard(op);
   return buildRequest({ op, card } as RunnableCard, { thingId: 't1', ...values }).body;

@@ -10,6 +10,8 @@ export interface CardInput {
   advanced?: boolean;
   to: Placement;
   example?: unknown;
+  /** The runtime also takes app and group ids here and writes them as ORNs (InputField.acceptsIdsFor). */
+  acceptsIdsFor?: 'orn';
 }
 
 /** An output picked from the response body by a JSON pointer (for list records: from each record). */
@@ -81,6 +83,7 @@ export function compileCard(op: Operation): Card {
       ...(f.advanced ? { advanced: true } : {}),
       to: f.to,
       ...(f.example !== undefined ? { example: f.example } : {}),
+      ...(f.acceptsIdsFor ? { acceptsIdsFor: f.acceptsIdsFor } : {}),
     }))
     // API-shaped alternatives come after the friendly fields.
     .sort((a, b) => Number(Boolean(a.advanced)) - Number(Boolean(b.advanced)));
@@ -101,17 +104,17 @@ export function compileCard(op: Operation): Card {
     ...(f.help ? { help: f.help } : {}),
   });
 
-  const itemSchema = op.list ? plain(op.list.item) : undefined;
-  const responseSchema = op.response ? plain(op.response) : undefined;
-  const itemsAt = op.list?.itemsAt;
-  const outputs: CardOutput[] = op.list
+  const { answer } = op;
+  const list = answer.kind === 'list' ? answer : undefined;
+  const responseSchema = answer.kind === 'object' ? plain(answer.schema) : undefined;
+  const outputs: CardOutput[] = answer.kind === 'list'
     ? [
-        { key: 'items', label: 'Records', type: 'list of objects', from: itemsAt ?? '/data' },
+        { key: 'items', label: 'Records', type: 'list of objects', from: answer.itemsAt ?? '/data' },
         { key: 'count', label: 'Number of records', type: 'number', from: '' },
       ]
     : [
-        ...Object.entries(op.outputs).map(([key, f]) => ('header' in f ? fromHeader(key, f) : fromBody(key, f, responseSchema))),
-        ...(op.response ? [{ key: 'response', label: 'Full response', type: 'object' as const, from: '' }] : []),
+        ...Object.entries(answer.outputs).map(([key, f]) => ('header' in f ? fromHeader(key, f) : fromBody(key, f, responseSchema))),
+        ...(answer.kind === 'object' ? [{ key: 'response', label: 'Full response', type: 'object' as const, from: '' }] : []),
       ];
 
   return {
@@ -131,7 +134,7 @@ export function compileCard(op: Operation): Card {
     oneOf: op.oneOf ?? [],
     atMostOne: op.atMostOne ?? [],
     rules: (op.rules ?? []).map(({ id, field, description }) => ({ id, field, description })),
-    options: op.list?.paginated
+    options: list?.paginated
       ? [
           {
             key: 'resultSet',
@@ -146,11 +149,11 @@ export function compileCard(op: Operation): Card {
           },
         ]
       : [],
-    list: op.list
+    list: list
       ? {
-          paginated: op.list.paginated,
-          ...(itemsAt !== undefined ? { itemsAt } : {}),
-          itemOutputs: Object.entries(op.list.itemOutputs).map(([key, f]) => fromBody(key, f, itemSchema)),
+          paginated: list.paginated,
+          ...(list.itemsAt !== undefined ? { itemsAt: list.itemsAt } : {}),
+          itemOutputs: Object.entries(list.itemOutputs).map(([key, f]) => fromBody(key, f, plain(list.item))),
         }
       : null,
     outputs,

@@ -49,26 +49,28 @@ export function outputSchema(op: Operation): JsonSchema {
     title: `${op.title} — output`,
     type: 'object',
   };
-  if (op.list) {
+  const { answer } = op;
+  if (answer.kind === 'list') {
     return {
       ...base,
       properties: {
-        items: { type: 'array', title: 'Records', items: plain(op.list.item) },
+        items: { type: 'array', title: 'Records', items: plain(answer.item) },
         count: { type: 'integer', minimum: 0, title: 'Number of records' },
       },
       required: ['items', 'count'],
     };
   }
+  const body = answer.kind === 'object' ? plain(answer.schema) : undefined;
   const properties: Record<string, JsonSchema> = {};
-  for (const [key, field] of Object.entries(op.outputs)) {
+  for (const [key, field] of Object.entries(answer.outputs)) {
     if ('header' in field) {
       properties[key] = { type: 'string', title: field.label, description: field.link ? `Path and query of the ${field.header} header, on the org` : `The ${field.header} header` };
       continue;
     }
-    const at = op.response ? schemaAt(plain(op.response), field.from) : undefined;
+    const at = body ? schemaAt(body, field.from) : undefined;
     properties[key] = { ...(at ?? {}), title: field.label };
   }
-  if (op.response) properties.response = { ...plain(op.response), title: 'Full response' };
+  if (body) properties.response = { ...body, title: 'Full response' };
   return { ...base, properties };
 }
 

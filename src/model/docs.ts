@@ -1,5 +1,5 @@
 /** Links to Okta's API reference for an operation. */
-export type DocsApi = 'governance.api' | 'governance.requests.admin.v2' | 'governance.requests.enduser.v2' | 'management';
+export type DocsApi = 'governance.api' | 'governance.requests.admin.v1' | 'governance.requests.admin.v2' | 'governance.requests.enduser.v2' | 'management';
 
 export function docsLink(api: DocsApi, tag: string, operationId: string): string {
   if (api === 'management') {

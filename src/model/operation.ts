@@ -58,6 +58,11 @@ export interface InputField<S extends TSchema = TSchema> {
   example?: unknown;
   /** The API-shaped form of something a friendlier field also offers; shown last. */
   advanced?: boolean;
+  /**
+   * `orn`: the field takes Okta Resource Names, and the runtime also takes app (0oa…) and group
+   * (00g…) ids in them, which it writes as ORNs of the org before validating and sending (model/ids.ts).
+   */
+  acceptsIdsFor?: 'orn';
 }
 
 export interface OutputField {
@@ -103,9 +108,26 @@ export interface BusinessRule {
   check: (ctx: RuleContext) => string | null;
 }
 
-export interface ListShape {
+/** The API answers with no body (204, or a 202 whose news is in its headers). */
+export interface NoBodyAnswer<H extends Record<string, HeaderOutput> = Record<string, HeaderOutput>> {
+  kind: 'none';
+  /** Outputs read from response headers, e.g. the `Location` of a 202. */
+  outputs: H;
+}
+
+/** The API answers with one JSON object; outputs are picked from it (or from headers). */
+export interface ObjectAnswer<S extends TSchema = TSchema, O extends Record<string, OutputField | HeaderOutput> = Record<string, OutputField | HeaderOutput>> {
+  kind: 'object';
+  /** Schema of the body, tolerant of undeclared fields. */
+  schema: S;
+  outputs: O;
+}
+
+/** The API answers with records: `{data: [item…], _links}`, a bare list, or where `itemsAt` says. */
+export interface ListAnswer<S extends TSchema = TSchema, O extends Record<string, OutputField> = Record<string, OutputField>> {
+  kind: 'list';
   /** Schema of one record. */
-  item: TSchema;
+  item: S;
   /** The API accepts `after`/`limit` and returns next links. */
   paginated: boolean;
   /**
@@ -114,10 +136,13 @@ export interface ListShape {
    * `{data: […]}` envelope (a bare list is accepted too).
    */
   itemsAt?: string;
-  /** Outputs picked from each item. */
-  itemOutputs: Record<string, OutputField>;
+  /** Outputs picked from each record. */
+  itemOutputs: O;
 }
 
+export type Answer = NoBodyAnswer | ObjectAnswer | ListAnswer;
+
+/** A fully stated operation: what the compiler and the runtime read. */
 export interface Operation {
   /** The official operationId; the card id. */
   id: string;
@@ -139,16 +164,8 @@ export interface Operation {
   /** Groups of optional inputs of which at most one may be given (a friendly field and its API form on an update). */
   atMostOne?: string[][];
   rules?: BusinessRule[];
-  /** Schema of the response body, tolerant of undeclared fields; null when the API answers with no body. */
-  response: TSchema | null;
-  /** Present on list cards: the response is `{data: [item…], _links}` (or where `itemsAt` says). */
-  list?: ListShape;
-  outputs: Record<string, OutputField | HeaderOutput>;
+  /** What a successful call answers: no body, one object, or records. */
+  answer: Answer;
   /** Override the method's default (GET/PUT/DELETE idempotent, POST/PATCH not). */
   idempotent?: boolean;
-}
-
-/** Identity helper that keeps literal types and documents intent. */
-export function defineOperations<const T extends readonly Operation[]>(ops: T): T {
-  return ops;
 }

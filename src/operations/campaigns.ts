@@ -10,18 +10,22 @@
  * Okta fills many settings with defaults and echoes dates in the campaign's time zone.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule, type RuleContext } from '../model/operation.ts';
+import { list, noBody, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
+import type { BusinessRule, RuleContext } from '../model/operation.ts';
 import { bodyField, enumOf, listControls, out, outHeader, pathParam, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
-import { ids, isoDateTime, oktaId } from '../model/ids.ts';
+import { ids, oktaId } from '../model/ids.ts';
+import { instant, isoDateTime } from '../model/date-time.ts';
 import { auditFields, strict } from './record-shapes.ts';
 import { orderByOneKey } from './order-by-param.ts';
 
-const family = 'Campaigns';
-const docs = (id: string) => docsLink('governance.api', 'Campaigns', id);
-const read = ['okta.governance.accessCertifications.read'];
-const manage = ['okta.governance.accessCertifications.manage'];
-const adminRoles = ['ACCESS_CERTIFICATIONS_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Campaigns',
+  docs: { api: 'governance.api', tag: 'Campaigns' },
+  lifecycle: 'GA',
+  adminRoles: ['ACCESS_CERTIFICATIONS_ADMIN'],
+  scopes: { read: ['okta.governance.accessCertifications.read'], manage: ['okta.governance.accessCertifications.manage'] },
+};
 
 const campaignIdSchema = oktaId('ici', 'Campaign');
 /** A GROUP reviewer is an Okta group (00g…) or a governance reviewer group (irg…); the spec's examples use both. */
@@ -243,7 +247,7 @@ const startsInFuture: BusinessRule = {
   description: 'The start date is in the future (Okta refuses a past one).',
   check: (ctx) => {
     const startDate = bodyOf(ctx).scheduleSettings?.startDate;
-    const start = startDate === undefined ? NaN : Date.parse(startDate);
+    const start = instant(startDate);
     if (Number.isNaN(start) || start > ctx.now.getTime()) return null;
     return `startDate ${startDate} is not in the future: Okta only schedules campaigns that start later than now (${ctx.now.toISOString()}); pick a later start date`;
   },
@@ -289,20 +293,15 @@ const reviewerComplete: BusinessRule = {
 /** The Location of a 202, as a path on the org (Okta writes it on the -admin host). */
 const campaignLink = (help: string) => outHeader('location', 'Campaign link', { link: true, help: `${help} A path on the org, e.g. /governance/api/v1/campaigns/icm….` });
 
-export const campaignOperations = defineOperations([
+export const campaignOperations = defineFamily(defaults, [
   {
     id: 'createCampaign',
     title: 'Create campaign',
-    family,
     description:
       'Schedule an access certification campaign: what to review (apps, groups, entitlements), whose access, who reviews and what happens to revoked access. It starts as SCHEDULED; launch it with "Launch campaign" or let the start date come.',
-    docs: docs('createCampaign'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v1/campaigns',
     successStatus: 201,
-    scopes: manage,
-    adminRoles,
     inputs: {
       name: bodyField('/name', Type.String({ minLength: 1, maxLength: 255 }), {
         label: 'Name',
@@ -385,21 +384,14 @@ export const campaignOperations = defineOperations([
       ['reviewerUserId', 'reviewerSettings'],
     ],
     rules: [scheduleComplete, startsInFuture, knownTimeZone, reviewerComplete],
-    response: campaign,
-    outputs: campaignOutputs,
+    answer: object(campaign, campaignOutputs),
   },
   {
     id: 'listCampaigns',
     title: 'List campaigns',
-    family,
     description: 'List access certification campaigns, optionally only some (by name, status, schedule type, reviewer type) and in a chosen order.',
-    docs: docs('listCampaigns'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v1/campaigns',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -415,8 +407,7 @@ export const campaignOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: {
+    answer: list({
       item: campaignSummary,
       paginated: true,
       itemOutputs: {
@@ -428,71 +419,45 @@ export const campaignOperations = defineOperations([
         scheduleType: out('/scheduleType', 'Schedule type'),
         reviewerType: out('/reviewerType', 'Reviewer type'),
       },
-    },
-    outputs: {},
+    }),
   },
   {
     id: 'getCampaign',
     title: 'Get campaign',
-    family,
     description: 'Read one campaign with all its settings and its current status.',
-    docs: docs('getCampaign'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v1/campaigns/{campaignId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { campaignId: campaignIdParam },
-    response: campaign,
-    outputs: campaignOutputs,
+    answer: object(campaign, campaignOutputs),
   },
   {
     id: 'deleteCampaign',
     title: 'Delete campaign',
-    family,
     description: 'Delete a campaign that hasn\'t launched (SCHEDULED) or that failed (ERROR). Okta refuses with 409 once it has launched: end it instead.',
-    docs: docs('deleteCampaign'),
-    lifecycle: 'GA',
     method: 'DELETE',
     path: '/governance/api/v1/campaigns/{campaignId}',
-    successStatus: 204,
-    scopes: manage,
-    adminRoles,
     inputs: { campaignId: campaignIdParam },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'launchCampaign',
     title: 'Launch campaign',
-    family,
     description:
       'Start a SCHEDULED campaign now instead of at its start date. Okta accepts it (202, no body) and launches in the background; Campaign link names the launched campaign (for a recurring one, the new instance).',
-    docs: docs('launchCampaign'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v1/campaigns/{campaignId}/launch',
     successStatus: 202,
-    scopes: manage,
-    adminRoles,
     inputs: { campaignId: campaignIdParam },
-    response: null,
-    outputs: { campaignLink: campaignLink('The launched campaign: read it with "Get campaign" once it is ACTIVE.') },
+    answer: noBody({ campaignLink: campaignLink('The launched campaign: read it with "Get campaign" once it is ACTIVE.') }),
   },
   {
     id: 'endCampaign',
     title: 'End campaign',
-    family,
     description:
       'Close an ACTIVE campaign before its end date. Okta accepts it (202, no body), closes the open reviews and applies the remediation settings unless told to skip them; Campaign link names the campaign.',
-    docs: docs('endCampaign'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v1/campaigns/{campaignId}/end',
     successStatus: 202,
-    scopes: manage,
-    adminRoles,
     inputs: {
       campaignId: campaignIdParam,
       skipRemediation: bodyField('/skipRemediation', Type.Boolean(), {
@@ -501,7 +466,6 @@ export const campaignOperations = defineOperations([
         example: false,
       }),
     },
-    response: null,
-    outputs: { campaignLink: campaignLink('The campaign being closed: read it with "Get campaign" to see when it is COMPLETED.') },
+    answer: noBody({ campaignLink: campaignLink('The campaign being closed: read it with "Get campaign" to see when it is COMPLETED.') }),
   },
 ]);

@@ -9,9 +9,9 @@
  * `match` searches names and needs 3–50 characters.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { list, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { out, pathParam, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { ids } from '../model/ids.ts';
 import {
   catalogEntry as entry,
@@ -22,10 +22,13 @@ import {
   entryRequestFields as requestFields,
 } from './catalog-shapes.ts';
 
-const family = 'Catalogs';
-const docs = (id: string) => docsLink('governance.requests.admin.v2', 'Catalogs', id);
-const catalogRead = ['okta.accessRequests.catalog.read'];
-const adminRoles = ['ACCESS_REQUESTS_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Catalogs',
+  docs: { api: 'governance.requests.admin.v2', tag: 'Catalogs' },
+  lifecycle: 'EA',
+  adminRoles: ['ACCESS_REQUESTS_ADMIN'],
+  scopes: { read: ['okta.accessRequests.catalog.read'] },
+};
 
 const entryOutputs = catalogEntryOutputs('Whether a request can name this entry.');
 
@@ -56,77 +59,50 @@ const entryList = {
   itemOutputs: catalogEntryListOutputs(entryOutputs),
 };
 
-export const catalogOperations = defineOperations([
+export const catalogOperations = defineFamily(defaults, [
   {
     id: 'listAllDefaultEntriesV2',
     title: 'List catalog entries',
-    family,
     description: 'List the entries of the default access request catalog: the top level, or the entries under one entry, optionally matching a search text.',
-    docs: docs('listAllDefaultEntriesV2'),
-    lifecycle: 'EA',
     method: 'GET',
     path: '/governance/api/v2/catalogs/default/entries',
-    successStatus: 200,
-    scopes: catalogRead,
-    adminRoles,
     inputs: entryListInputs,
-    response: null,
-    list: entryList,
-    outputs: {},
+    answer: list(entryList),
   },
   {
     id: 'getCatalogEntryV2',
     title: 'Get catalog entry',
-    family,
     description: 'Read one catalog entry: its name, kind, parent and whether it can be requested.',
-    docs: docs('getCatalogEntryV2'),
-    lifecycle: 'EA',
     method: 'GET',
     path: '/governance/api/v2/catalogs/default/entries/{entryId}',
-    successStatus: 200,
-    scopes: catalogRead,
-    adminRoles,
     inputs: { entryId },
-    response: entry,
-    outputs: { ...entryOutputs, link: out('/_links/self/href', 'Link') },
+    answer: object(entry, { ...entryOutputs, link: out('/_links/self/href', 'Link') }),
   },
   {
     id: 'listAllDefaultUserEntriesV2',
     title: 'List catalog entries for a user',
-    family,
     description: 'List the catalog entries one user can see and request: the top level, or the entries under one entry, optionally matching a search text.',
-    docs: docs('listAllDefaultUserEntriesV2'),
     lifecycle: 'NONE',
     method: 'GET',
     path: '/governance/api/v2/catalogs/default/user/{userId}/entries',
-    successStatus: 200,
-    scopes: catalogRead,
-    adminRoles,
     inputs: { userId, ...entryListInputs },
-    response: null,
-    list: entryList,
-    outputs: {},
+    answer: list(entryList),
   },
   {
     // Not a list card: besides the fields (`data`), the body carries the risk assessment, which a
     // flow checks before filing the request.
     id: 'getCatalogEntryRequestFieldsV2',
     title: 'Get catalog entry request fields',
-    family,
     description: 'Read the questions a request for this entry and user must answer (with their ids), and whether risk rules allow, warn about or restrict the request.',
-    docs: docs('getCatalogEntryRequestFieldsV2'),
     lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/catalogs/default/entries/{entryId}/users/{userId}/request-fields',
-    successStatus: 200,
     scopes: ['okta.accessRequests.request.read'],
-    adminRoles,
     inputs: {
       entryId,
       userId: { ...userId, help: 'The user (00u…) the access would be requested for.' },
     },
-    response: requestFields,
-    outputs: {
+    answer: object(requestFields, {
       fields: out('/data', 'Questions', 'Each with its id, type, label, whether it is required and, for a choice, its choices.'),
       requestSubmissionType: out(
         '/metadata/riskAssessment/requestSubmissionType',
@@ -134,6 +110,6 @@ export const catalogOperations = defineOperations([
         'ALLOWED_WITH_NO_OVERRIDES, ALLOWED_WITH_OVERRIDES or RESTRICTED (the request would be refused).',
       ),
       riskRules: out('/metadata/riskAssessment/riskRules', 'Risk rules that apply'),
-    },
+    }),
   },
 ]);

@@ -10,18 +10,22 @@
  * 20-character ids without a documented prefix.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { list, noBody, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
+import type { BusinessRule } from '../model/operation.ts';
 import { bodyField, bodyRoot, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
-import { anyOktaId, ids, isoDateTime, oktaId, orn } from '../model/ids.ts';
+import { anyOktaId, ids, oktaId, orn } from '../model/ids.ts';
+import { isoDateTime } from '../model/date-time.ts';
 import { auditFields, externalRef, userProfile } from './record-shapes.ts';
 import { entitlementSelectionOptionalIds, entitlementWithValues, oktaUserInput } from './entitlement-shapes.ts';
 
-const family = 'Collections';
-const docs = (id: string) => docsLink('governance.api', 'Collections', id);
-const read = ['okta.governance.collections.read'];
-const manage = ['okta.governance.collections.manage'];
-const adminRoles = ['APP_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Collections',
+  docs: { api: 'governance.api', tag: 'Collections' },
+  lifecycle: 'BETA',
+  adminRoles: ['APP_ADMIN'],
+  scopes: { read: ['okta.governance.collections.read'], manage: ['okta.governance.collections.manage'] },
+};
 
 const collectionIdSchema = oktaId('col', 'Collection');
 
@@ -134,19 +138,14 @@ const patchValues: BusinessRule = {
   },
 };
 
-export const collectionOperations = defineOperations([
+export const collectionOperations = defineFamily(defaults, [
   {
     id: 'createCollection',
     title: 'Create collection',
-    family,
     description: 'Create an empty collection with a name and an optional description. Add apps to it with "Add resources to collection".',
-    docs: docs('createCollection'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/collections',
     successStatus: 201,
-    scopes: manage,
-    adminRoles,
     inputs: {
       name: bodyField('/name', collectionName, {
         label: 'Name',
@@ -160,21 +159,14 @@ export const collectionOperations = defineOperations([
         example: 'Apps and roles every new engineer needs on day one',
       }),
     },
-    response: collection,
-    outputs: collectionOutputs,
+    answer: object(collection, collectionOutputs),
   },
   {
     id: 'listCollections',
     title: 'List collections',
-    family,
     description: 'List the collections of the org, optionally filtered by name or id, with their assignment and app counts if asked.',
-    docs: docs('listCollections'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/collections',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1, maxLength: 255 }), {
         label: 'Filter',
@@ -189,22 +181,14 @@ export const collectionOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: { item: collection, paginated: true, itemOutputs: collectionOutputs },
-    outputs: {},
+    answer: list({ item: collection, paginated: true, itemOutputs: collectionOutputs }),
   },
   {
     id: 'listCollectionsAssignments',
     title: 'List assignments of all collections',
-    family,
     description: 'List who is assigned which collection, across all collections, most recently assigned first.',
-    docs: docs('listCollectionsAssignments'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/collections/assignments',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: filterByUser(
         'Optional. Narrow by the assigned user: principalProfile.firstName, principalProfile.lastName or principalProfile.email with sw (starts with).',
@@ -213,38 +197,23 @@ export const collectionOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: { item: assignment, paginated: true, itemOutputs: assignmentOutputs },
-    outputs: {},
+    answer: list({ item: assignment, paginated: true, itemOutputs: assignmentOutputs }),
   },
   {
     id: 'getCollection',
     title: 'Get collection',
-    family,
     description: 'Read one collection: its name, description, ORN and audit fields.',
-    docs: docs('getCollection'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/collections/{collectionId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { collectionId },
-    response: collection,
-    outputs: collectionOutputs,
+    answer: object(collection, collectionOutputs),
   },
   {
     id: 'replaceCollection',
     title: 'Replace collection',
-    family,
     description: 'Rename a collection or change its description. Both are replaced: leave the description out and it is removed.',
-    docs: docs('replaceCollection'),
-    lifecycle: 'BETA',
     method: 'PUT',
     path: '/governance/api/v1/collections/{collectionId}',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: {
       collectionId,
       name: bodyField('/name', collectionName, {
@@ -259,37 +228,23 @@ export const collectionOperations = defineOperations([
         example: 'Apps and roles every engineer needs',
       }),
     },
-    response: collection,
-    outputs: collectionOutputs,
+    answer: object(collection, collectionOutputs),
   },
   {
     id: 'deleteCollection',
     title: 'Delete collection',
-    family,
     description: 'Delete a collection for good. Check what it holds first with "List collection resources".',
-    docs: docs('deleteCollection'),
-    lifecycle: 'BETA',
     method: 'DELETE',
     path: '/governance/api/v1/collections/{collectionId}',
-    successStatus: 204,
-    scopes: manage,
-    adminRoles,
     inputs: { collectionId },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'listCollectionAssignments',
     title: 'List collection assignments',
-    family,
     description: 'List the users a collection is assigned to, with when each assignment expires.',
-    docs: docs('listCollectionAssignments'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/collections/{collectionId}/assignments',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       collectionId,
       filter: filterByUser(
@@ -299,23 +254,16 @@ export const collectionOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: { item: assignment, paginated: true, itemOutputs: assignmentOutputs },
-    outputs: {},
+    answer: list({ item: assignment, paginated: true, itemOutputs: assignmentOutputs }),
   },
   {
     id: 'assignCollection',
     title: 'Assign collection to users',
-    family,
     description:
       'Give up to 20 users everything in a collection, for good or until an expiration time. Assigning a user again updates their assignment. Okta answers with the list of assignments itself (a bare JSON array).',
-    docs: docs('assignCollection'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/collections/{collectionId}/assignments',
     successStatus: 201,
-    scopes: manage,
-    adminRoles,
     // Okta documents this call as idempotent: a repeat updates the same assignment.
     idempotent: true,
     inputs: {
@@ -354,9 +302,7 @@ export const collectionOperations = defineOperations([
       }),
     },
     oneOf: [['userIds', 'assignments']],
-    response: null,
-    // Okta answers with the assignments themselves: a bare JSON list, one per user given.
-    list: {
+    answer: list({
       item: assignment,
       paginated: false,
       itemsAt: '',
@@ -365,21 +311,16 @@ export const collectionOperations = defineOperations([
         userId: out('/principal/externalId', 'User ID'),
         expirationTime: out('/expirationTime', 'Expires at'),
       },
-    },
-    outputs: {},
+    }),
+    // Okta answers with the assignments themselves: a bare JSON list, one per user given.
   },
   {
     id: 'updatePrincipalAssignment',
     title: 'Update collection assignment',
-    family,
     description: 'Set, change or clear when a user\'s collection assignment expires, with JSON Patch operations on /expirationTime and /timeZone.',
-    docs: docs('updatePrincipalAssignment'),
-    lifecycle: 'BETA',
     method: 'PATCH',
     path: '/governance/api/v1/collections/{collectionId}/assignments/{assignmentId}',
     successStatus: 204,
-    scopes: manage,
-    adminRoles,
     inputs: {
       collectionId,
       assignmentId,
@@ -407,61 +348,39 @@ export const collectionOperations = defineOperations([
       ),
     },
     rules: [patchValues],
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'deletePrincipalAssignment',
     title: 'Delete collection assignment',
-    family,
     description: 'Take a collection away from a user by deleting their assignment.',
-    docs: docs('deletePrincipalAssignment'),
-    lifecycle: 'BETA',
     method: 'DELETE',
     path: '/governance/api/v1/collections/{collectionId}/assignments/{assignmentId}',
-    successStatus: 204,
-    scopes: manage,
-    adminRoles,
     inputs: { collectionId, assignmentId },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'getUnassignedUsers',
     title: 'List users without collection',
-    family,
     description: 'List users who could be given a collection but don\'t have it yet, found by the start of their name or email. One page, no paging.',
-    docs: docs('getUnassignedUsers'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/collections/{collectionId}/catalog/users',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       collectionId,
       filter: filterByUser('Optional. firstName, lastName or email with sw (starts with), e.g. email sw "ana".', 'firstName sw "Ana"'),
     },
-    response: null,
-    list: {
+    answer: list({
       item: userProfile,
       paginated: false,
       itemOutputs: { userId: out('/id', 'User ID'), email: out('/email', 'Email'), login: out('/login', 'Login') },
-    },
-    outputs: {},
+    }),
   },
   {
     id: 'listCollectionResources',
     title: 'List collection resources',
-    family,
     description: 'List the apps in a collection, optionally with the entitlements each one grants or just how many entitlement values.',
-    docs: docs('listCollectionResources'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/collections/{collectionId}/resources',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       collectionId,
       include: queryParam('include', Type.Array(enumOf(['entitlements', 'entitlementValueCount'])), {
@@ -472,22 +391,14 @@ export const collectionOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: { item: collectionResource, paginated: true, itemOutputs: resourceOutputs },
-    outputs: {},
+    answer: list({ item: collectionResource, paginated: true, itemOutputs: resourceOutputs }),
   },
   {
     id: 'addResourcesToCollection',
     title: 'Add resources to collection',
-    family,
     description: 'Put up to 25 apps into a collection, each optionally limited to some of its entitlements and values.',
-    docs: docs('addResourcesToCollection'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/collections/{collectionId}/resources',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: {
       collectionId,
       resources: bodyRoot(
@@ -502,54 +413,32 @@ export const collectionOperations = defineOperations([
         },
       ),
     },
-    response: null,
-    list: { item: collectionResource, paginated: false, itemOutputs: resourceOutputs },
-    outputs: {},
+    answer: list({ item: collectionResource, paginated: false, itemOutputs: resourceOutputs }),
   },
   {
     id: 'deleteCollectionResource',
     title: 'Remove resource from collection',
-    family,
     description: 'Take an app out of a collection.',
-    docs: docs('deleteCollectionResource'),
-    lifecycle: 'BETA',
     method: 'DELETE',
     path: '/governance/api/v1/collections/{collectionId}/resources/{resourceId}',
-    successStatus: 204,
-    scopes: manage,
-    adminRoles,
     inputs: { collectionId, resourceId: collectionResourceId },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'getCollectionResource',
     title: 'Get collection resource',
-    family,
     description: 'Read one app of a collection with the entitlements and values the collection grants on it.',
-    docs: docs('getCollectionResource'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/collections/{collectionId}/resources/{resourceId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { collectionId, resourceId: collectionResourceId },
-    response: collectionResource,
-    outputs: resourceOutputs,
+    answer: object(collectionResource, resourceOutputs),
   },
   {
     id: 'replaceCollectionResource',
     title: 'Replace collection resource',
-    family,
     description: 'Replace which entitlements and values of an app a collection grants. The list given becomes the whole list.',
-    docs: docs('replaceCollectionResource'),
-    lifecycle: 'BETA',
     method: 'PUT',
     path: '/governance/api/v1/collections/{collectionId}/resources/{resourceId}',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: {
       collectionId,
       resourceId: collectionResourceId,
@@ -559,7 +448,6 @@ export const collectionOperations = defineOperations([
         example: [{ id: 'espo3v6xlwdtEX2il1d6', values: [{ id: 'ento3v6xmkviXCltm1d6' }] }],
       }),
     },
-    response: collectionResource,
-    outputs: resourceOutputs,
+    answer: object(collectionResource, resourceOutputs),
   },
 ]);

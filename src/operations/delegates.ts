@@ -7,13 +7,18 @@
  * The only filter is delegatorId eq "00u…", which can be OR-ed. Appointment ids start with gda.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { list } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { listControls, out, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
-import { isoDateTime } from '../model/ids.ts';
+import { isoDateTime } from '../model/date-time.ts';
 
-const family = 'Delegates';
-const docs = (id: string) => docsLink('governance.api', 'Delegates', id);
+const defaults: FamilyDefaults = {
+  family: 'Delegates',
+  docs: { api: 'governance.api', tag: 'Delegates' },
+  lifecycle: 'BETA',
+  adminRoles: ['SUPER_ADMIN'],
+  scopes: { read: ['okta.governance.delegates.read'] },
+};
 
 const principal = Type.Object({ externalId: Type.Optional(Type.String()), type: Type.Optional(Type.String()) });
 const appointment = Type.Object({
@@ -29,19 +34,13 @@ const appointment = Type.Object({
   lastUpdatedBy: Type.Optional(Type.String()),
 });
 
-export const delegateOperations = defineOperations([
+export const delegateOperations = defineFamily(defaults, [
   {
     id: 'listDelegateAppointments',
     title: 'List delegate appointments',
-    family,
     description: 'List who has appointed whom as their delegate, for the whole org or for some delegators, with each appointment\'s period and note.',
-    docs: docs('listDelegateAppointments'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/delegates',
-    successStatus: 200,
-    scopes: ['okta.governance.delegates.read'],
-    adminRoles: ['SUPER_ADMIN'],
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -51,8 +50,7 @@ export const delegateOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: {
+    answer: list({
       item: appointment,
       paginated: true,
       itemOutputs: {
@@ -63,7 +61,6 @@ export const delegateOperations = defineOperations([
         endTime: out('/endTime', 'Ends'),
         note: out('/note', 'Note'),
       },
-    },
-    outputs: {},
+    }),
   },
 ]);

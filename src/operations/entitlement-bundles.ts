@@ -9,19 +9,21 @@
  * that the spec doesn't declare (API-NOTES §7.1).
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { list, noBody, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { ids, orn } from '../model/ids.ts';
 import { auditFields, externalRef } from './record-shapes.ts';
 import { appInput, entitlementSelection } from './entitlement-shapes.ts';
 import { idInBodyMatchesPath } from './id-in-body-rule.ts';
 
-const family = 'Entitlement Bundles';
-const docs = (id: string) => docsLink('governance.api', 'Entitlement-Bundles', id);
-const read = ['okta.governance.entitlements.read'];
-const manage = ['okta.governance.entitlements.manage'];
-const adminRoles = ['APP_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Entitlement Bundles',
+  docs: { api: 'governance.api', tag: 'Entitlement-Bundles' },
+  lifecycle: 'GA',
+  adminRoles: ['APP_ADMIN'],
+  scopes: { read: ['okta.governance.entitlements.read'], manage: ['okta.governance.entitlements.manage'] },
+};
 
 // ---- response shapes (tolerant) ----
 
@@ -92,19 +94,14 @@ const bodyIdMatchesPath = idInBodyMatchesPath({
   mustCarry: 'the replacement must carry the id of the bundle it replaces',
 });
 
-export const entitlementBundleOperations = defineOperations([
+export const entitlementBundleOperations = defineFamily(defaults, [
   {
     id: 'createEntitlementBundle',
     title: 'Create entitlement bundle',
-    family,
     description: 'Group entitlement values of one app into a bundle that can be requested, granted and reviewed as one.',
-    docs: docs('createEntitlementBundle'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v1/entitlement-bundles',
     successStatus: 201,
-    scopes: manage,
-    adminRoles,
     inputs: {
       name: nameInput,
       description: bodyField('/description', bundleDescription, {
@@ -131,21 +128,14 @@ export const entitlementBundleOperations = defineOperations([
       }),
     },
     oneOf: [['appId', 'target']],
-    response: bundle,
-    outputs: bundleOutputs,
+    answer: object(bundle, bundleOutputs),
   },
   {
     id: 'listEntitlementBundles',
     title: 'List entitlement bundles',
-    family,
     description: 'List entitlement bundles, optionally only those of one app, with some status or name, or changed since a date.',
-    docs: docs('listEntitlementBundles'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v1/entitlement-bundles',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -161,38 +151,23 @@ export const entitlementBundleOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(bundleIdSchema),
     },
-    response: null,
-    list: { item: bundle, paginated: true, itemOutputs: bundleOutputs },
-    outputs: {},
+    answer: list({ item: bundle, paginated: true, itemOutputs: bundleOutputs }),
   },
   {
     id: 'getEntitlementBundle',
     title: 'Get entitlement bundle',
-    family,
     description: 'Read one entitlement bundle with its app and the entitlement values it gives.',
-    docs: docs('getEntitlementBundle'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v1/entitlement-bundles/{entitlementBundleId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { entitlementBundleId: bundleIdParam, include },
-    response: bundle,
-    outputs: bundleOutputs,
+    answer: object(bundle, bundleOutputs),
   },
   {
     id: 'replaceEntitlementBundle',
     title: 'Replace entitlement bundle',
-    family,
     description: 'Overwrite an entitlement bundle with a full new version: name, description and the values it gives. Entitlements left out are dropped from the bundle.',
-    docs: docs('replaceEntitlementBundle'),
-    lifecycle: 'GA',
     method: 'PUT',
     path: '/governance/api/v1/entitlement-bundles/{entitlementBundleId}',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: {
       entitlementBundleId: bundleIdParam,
       // The spec bounds the body id only by minLength 1; the enb pattern still applies.
@@ -230,23 +205,15 @@ export const entitlementBundleOperations = defineOperations([
       }),
     },
     rules: [bodyIdMatchesPath],
-    response: bundle,
-    outputs: bundleOutputs,
+    answer: object(bundle, bundleOutputs),
   },
   {
     id: 'deleteEntitlementBundle',
     title: 'Delete entitlement bundle',
-    family,
     description: 'Delete an entitlement bundle. Okta answers 409 when its status doesn\'t allow it (e.g. it is already DELETED).',
-    docs: docs('deleteEntitlementBundle'),
-    lifecycle: 'GA',
     method: 'DELETE',
     path: '/governance/api/v1/entitlement-bundles/{entitlementBundleId}',
-    successStatus: 204,
-    scopes: manage,
-    adminRoles,
     inputs: { entitlementBundleId: bundleIdParam },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
 ]);

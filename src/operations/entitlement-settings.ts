@@ -8,14 +8,18 @@
  * update answers 202 with OPTING_IN or OPTING_OUT, and a later read shows OPTED_IN or OPTED_OUT.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { bodyField, enumOf, out, pathParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { orn } from '../model/ids.ts';
 
-const family = 'Entitlement Settings';
-const docs = (id: string) => docsLink('governance.api', 'Entitlement-Settings', id);
-const adminRoles = ['APP_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Entitlement Settings',
+  docs: { api: 'governance.api', tag: 'Entitlement-Settings' },
+  lifecycle: 'BETA',
+  adminRoles: ['APP_ADMIN'],
+  scopes: { read: ['okta.governance.entitlements.read'], manage: ['okta.governance.entitlements.manage'] },
+};
 
 const settings = Type.Object({ status: Type.Optional(Type.String()) });
 const settingsOutputs = {
@@ -28,36 +32,24 @@ const resourceOrn = pathParam('resourceOrn', orn, {
   example: 'orn:okta:idp:00o11edPwGqbUrsDm0g4:apps:salesforce:0oafxqCAJWWGELFTYASJ',
 });
 
-export const entitlementSettingsOperations = defineOperations([
+export const entitlementSettingsOperations = defineFamily(defaults, [
   {
     id: 'getEntitlementSettings',
     title: 'Get entitlement settings',
-    family,
     description: 'Tell whether entitlement management is on for an app, off, or being switched.',
-    docs: docs('getEntitlementSettings'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v2/resources/{resourceOrn}/entitlement-settings',
-    successStatus: 200,
-    scopes: ['okta.governance.entitlements.read'],
-    adminRoles,
     inputs: { resourceOrn },
-    response: settings,
-    outputs: settingsOutputs,
+    answer: object(settings, settingsOutputs),
   },
   {
     id: 'updateEntitlementSettings',
     title: 'Update entitlement settings',
-    family,
     description:
       'Turn entitlement management on or off for an app. Okta accepts the change (202) and switches in the background: read the settings again to see it done.',
-    docs: docs('updateEntitlementSettings'),
-    lifecycle: 'BETA',
     method: 'PATCH',
     path: '/governance/api/v2/resources/{resourceOrn}/entitlement-settings',
     successStatus: 202,
-    scopes: ['okta.governance.entitlements.manage'],
-    adminRoles,
     // Setting a status to a value: a repeat asks for the state already asked for.
     idempotent: true,
     inputs: {
@@ -69,7 +61,6 @@ export const entitlementSettingsOperations = defineOperations([
         example: 'OPTED_IN',
       }),
     },
-    response: settings,
-    outputs: settingsOutputs,
+    answer: object(settings, settingsOutputs),
   },
 ]);

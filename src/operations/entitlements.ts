@@ -9,20 +9,23 @@
  * entitlement and on each value that the spec doesn't declare, and millisecond timestamps on create.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { list, noBody, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
+import type { BusinessRule } from '../model/operation.ts';
 import { bodyField, bodyRoot, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { ids, orn } from '../model/ids.ts';
 import { auditFields, externalRef, strict } from './record-shapes.ts';
 import { appInput, entitlementFields, entitlementId, entitlementValue, entitlementValueId } from './entitlement-shapes.ts';
 import { orderByOneKey } from './order-by-param.ts';
 import { idInBodyMatchesPath } from './id-in-body-rule.ts';
 
-const family = 'Entitlements';
-const docs = (id: string) => docsLink('governance.api', 'Entitlements', id);
-const read = ['okta.governance.entitlements.read'];
-const manage = ['okta.governance.entitlements.manage'];
-const adminRoles = ['APP_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Entitlements',
+  docs: { api: 'governance.api', tag: 'Entitlements' },
+  lifecycle: 'GA',
+  adminRoles: ['APP_ADMIN'],
+  scopes: { read: ['okta.governance.entitlements.read'], manage: ['okta.governance.entitlements.manage'] },
+};
 
 const dataTypes = ['string', 'array'] as const;
 
@@ -131,19 +134,14 @@ const bodyIdMatchesPath = idInBodyMatchesPath({
   mustCarry: 'the replacement must carry the id of the entitlement it replaces',
 });
 
-export const entitlementOperations = defineOperations([
+export const entitlementOperations = defineFamily(defaults, [
   {
     id: 'createEntitlement',
     title: 'Create entitlement',
-    family,
     description: 'Declare an entitlement of an app (e.g. "License") with its values (e.g. "Pro", "Basic") so governance can review, bundle and grant them.',
-    docs: docs('createEntitlement'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v1/entitlements',
     successStatus: 201,
-    scopes: manage,
-    adminRoles,
     inputs: {
       appId: bodyField('/parent/externalId', ids.app, {
         label: 'App ID',
@@ -181,21 +179,14 @@ export const entitlementOperations = defineOperations([
       }),
     },
     oneOf: [['appId', 'parent']],
-    response: entitlement,
-    outputs: entitlementOutputs,
+    answer: object(entitlement, entitlementOutputs),
   },
   {
     id: 'listEntitlements',
     title: 'List entitlements',
-    family,
     description: 'List the entitlements of one app, optionally only those whose name starts with or contains some text. Okta requires the filter to name the app.',
-    docs: docs('listEntitlements'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v1/entitlements',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -208,39 +199,24 @@ export const entitlementOperations = defineOperations([
       after: listControls.after(),
     },
     rules: [filterNamesApp],
-    response: null,
-    list: { item: entitlement, paginated: true, itemOutputs: entitlementOutputs },
-    outputs: {},
+    answer: list({ item: entitlement, paginated: true, itemOutputs: entitlementOutputs }),
   },
   {
     id: 'getEntitlement',
     title: 'Get entitlement',
-    family,
     description: 'Read one entitlement with its app and all its values.',
-    docs: docs('getEntitlement'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v1/entitlements/{entitlementId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { entitlementId: entitlementIdParam },
-    response: entitlement,
-    outputs: entitlementOutputs,
+    answer: object(entitlement, entitlementOutputs),
   },
   {
     id: 'replaceEntitlement',
     title: 'Replace entitlement',
-    family,
     description:
       'Overwrite an entitlement with a full new version: name, description, values and all. Values left out are removed; to change a few things use "Update entitlement" instead.',
-    docs: docs('replaceEntitlement'),
-    lifecycle: 'GA',
     method: 'PUT',
     path: '/governance/api/v1/entitlements/{entitlementId}',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: {
       entitlementId: entitlementIdParam,
       id: bodyField('/id', entitlementId, {
@@ -296,21 +272,14 @@ export const entitlementOperations = defineOperations([
       }),
     },
     rules: [bodyIdMatchesPath],
-    response: entitlement,
-    outputs: entitlementOutputs,
+    answer: object(entitlement, entitlementOutputs),
   },
   {
     id: 'updateEntitlement',
     title: 'Update entitlement',
-    family,
     description: 'Change parts of an entitlement with up to 100 operations applied together: rename it, change its description, add, change or remove values.',
-    docs: docs('updateEntitlement'),
-    lifecycle: 'GA',
     method: 'PATCH',
     path: '/governance/api/v1/entitlements/{entitlementId}',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: {
       entitlementId: entitlementIdParam,
       operations: bodyRoot(
@@ -345,37 +314,23 @@ export const entitlementOperations = defineOperations([
         },
       ),
     },
-    response: entitlement,
-    outputs: entitlementOutputs,
+    answer: object(entitlement, entitlementOutputs),
   },
   {
     id: 'deleteEntitlement',
     title: 'Delete entitlement',
-    family,
     description: 'Delete an entitlement and its values from governance.',
-    docs: docs('deleteEntitlement'),
-    lifecycle: 'GA',
     method: 'DELETE',
     path: '/governance/api/v1/entitlements/{entitlementId}',
-    successStatus: 204,
-    scopes: manage,
-    adminRoles,
     inputs: { entitlementId: entitlementIdParam },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'listEntitlementValues',
     title: 'List values of an entitlement',
-    family,
     description: 'List the values of one entitlement, optionally only those whose name starts with or contains some text, or that carry a label value.',
-    docs: docs('listEntitlementValues'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v1/entitlements/{entitlementId}/values',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       entitlementId: entitlementIdParam,
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
@@ -387,22 +342,14 @@ export const entitlementOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: { item: valueWithParent, paginated: true, itemOutputs: valueOutputs },
-    outputs: {},
+    answer: list({ item: valueWithParent, paginated: true, itemOutputs: valueOutputs }),
   },
   {
     id: 'listAllEntitlementValues',
     title: 'List values across entitlements',
-    family,
     description: 'List entitlement values of one app across its entitlements, e.g. to find a value by its name or its value in the app. Okta requires the filter to name the app.',
-    docs: docs('listAllEntitlementValues'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v1/entitlements/values',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -415,22 +362,14 @@ export const entitlementOperations = defineOperations([
       after: listControls.after(),
     },
     rules: [filterNamesApp],
-    response: null,
-    list: { item: valueWithParent, paginated: true, itemOutputs: valueOutputs },
-    outputs: {},
+    answer: list({ item: valueWithParent, paginated: true, itemOutputs: valueOutputs }),
   },
   {
     id: 'getEntitlementValue',
     title: 'Get entitlement value',
-    family,
     description: 'Read one value of an entitlement with its ORN, its app and the labels it carries.',
-    docs: docs('getEntitlementValue'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v1/entitlements/{entitlementId}/values/{valueId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       entitlementId: entitlementIdParam,
       valueId: pathParam('valueId', entitlementValueId, {
@@ -439,11 +378,10 @@ export const entitlementOperations = defineOperations([
         example: 'entyyxsx7c5hbXwOn1d6',
       }),
     },
-    response: valueWithParent,
-    outputs: {
+    answer: object(valueWithParent, {
       ...valueOutputs,
       appId: out('/parent/externalId', 'App ID'),
       labels: out('/labels', 'Labels', 'The governance labels on the value.'),
-    },
+    }),
   },
 ]);

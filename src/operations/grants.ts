@@ -9,19 +9,23 @@
  * §6.1, §7.2); both are accepted. Listing grants needs a filter (the resource, the user, a bundle, …).
  */
 import { Type, type TSchema } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule, type RuleContext } from '../model/operation.ts';
+import { list, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
+import type { BusinessRule, RuleContext } from '../model/operation.ts';
 import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
-import { ids, isoDateTime, orn } from '../model/ids.ts';
+import { ids, orn } from '../model/ids.ts';
+import { instant, isoDateTime } from '../model/date-time.ts';
 import { auditFields, externalRef, idAndName, strict } from './record-shapes.ts';
 import { appInput, entitlementSelection, oktaUserInput } from './entitlement-shapes.ts';
 import { idInBodyMatchesPath } from './id-in-body-rule.ts';
 
-const family = 'Grants';
-const docs = (id: string) => docsLink('governance.api', 'Grants', id);
-const read = ['okta.governance.entitlements.read'];
-const manage = ['okta.governance.entitlements.manage'];
-const adminRoles = ['APP_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Grants',
+  docs: { api: 'governance.api', tag: 'Grants' },
+  lifecycle: 'BETA',
+  adminRoles: ['APP_ADMIN'],
+  scopes: { read: ['okta.governance.entitlements.read'], manage: ['okta.governance.entitlements.manage'] },
+};
 
 const grantIdSchema = Type.String({
   minLength: 20,
@@ -124,7 +128,7 @@ const expiresInFuture: BusinessRule = {
   description: 'An expiration date is in the future.',
   check: (ctx) => {
     const expirationDate = bodyOf(ctx).scheduleSettings?.expirationDate;
-    const at = expirationDate === undefined ? NaN : Date.parse(expirationDate);
+    const at = instant(expirationDate);
     if (Number.isNaN(at) || at > ctx.now.getTime()) return null;
     return `expirationDate ${expirationDate} is not in the future (now is ${ctx.now.toISOString()}): a grant can only expire later; pick a later date or leave it out`;
   },
@@ -137,20 +141,15 @@ const bodyIdMatchesPath = idInBodyMatchesPath({
   mustCarry: 'the body must carry the id of the grant it changes',
 });
 
-export const grantOperations = defineOperations([
+export const grantOperations = defineFamily(defaults, [
   {
     id: 'createGrant',
     title: 'Create grant',
-    family,
     description:
       'Give a user app entitlements directly: an entitlement bundle (ENTITLEMENT-BUNDLE), chosen entitlement values (CUSTOM) or what the app\'s policy gives (POLICY), optionally until an expiration date.',
-    docs: docs('createGrant'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/grants',
     successStatus: 201,
-    scopes: manage,
-    adminRoles,
     inputs: {
       grantType: bodyField('/grantType', enumOf(['ENTITLEMENT-BUNDLE', 'CUSTOM', 'POLICY']), {
         label: 'Grant type',
@@ -197,21 +196,14 @@ export const grantOperations = defineOperations([
     },
     oneOf: [['principalUserId', 'targetPrincipal']],
     rules: [fieldsMatchGrantType, expiresInFuture],
-    response: grant,
-    outputs: grantOutputs,
+    answer: object(grant, grantOutputs),
   },
   {
     id: 'listGrants',
     title: 'List grants',
-    family,
     description: 'List the grants on an app, of a user, of a bundle or of an entitlement value. Okta requires a filter.',
-    docs: docs('listGrants'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/grants',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -223,39 +215,24 @@ export const grantOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: { item: grant, paginated: true, itemOutputs: grantOutputs },
-    outputs: {},
+    answer: list({ item: grant, paginated: true, itemOutputs: grantOutputs }),
   },
   {
     id: 'getGrant',
     title: 'Get grant',
-    family,
     description: 'Read one grant: who got what on which app, its status and its expiration.',
-    docs: docs('getGrant'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/grants/{grantId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { grantId: grantIdParam, include },
-    response: grant,
-    outputs: grantOutputs,
+    answer: object(grant, grantOutputs),
   },
   {
     id: 'replaceGrant',
     title: 'Replace grant',
-    family,
     description:
       'Overwrite a grant with a full new version, read-only fields included (take the record from "Get grant" and change it). To change only the expiration use "Update grant".',
-    docs: docs('replaceGrant'),
-    lifecycle: 'BETA',
     method: 'PUT',
     path: '/governance/api/v1/grants/{grantId}',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: {
       grantId: grantIdParam,
       id: bodyField('/id', grantIdInBody, {
@@ -339,21 +316,14 @@ export const grantOperations = defineOperations([
       }),
     },
     rules: [bodyIdMatchesPath, fieldsMatchGrantType],
-    response: grant,
-    outputs: grantOutputs,
+    answer: object(grant, grantOutputs),
   },
   {
     id: 'updateGrant',
     title: 'Update grant',
-    family,
     description: 'Change when a grant expires (or its time zone) without touching what it gives.',
-    docs: docs('updateGrant'),
-    lifecycle: 'BETA',
     method: 'PATCH',
     path: '/governance/api/v1/grants/{grantId}',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: {
       grantId: grantIdParam,
       id: bodyField('/id', grantIdInBody, {
@@ -379,7 +349,6 @@ export const grantOperations = defineOperations([
     },
     oneOf: [['expirationDate', 'scheduleSettings']],
     rules: [bodyIdMatchesPath, expiresInFuture],
-    response: grant,
-    outputs: grantOutputs,
+    answer: object(grant, grantOutputs),
   },
 ]);

@@ -7,40 +7,45 @@
  * a label can only be deleted while none of its values is assigned to a resource.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { list, noBody, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
+import type { BusinessRule } from '../model/operation.ts';
 import { bodyField, bodyRoot, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { ids, orn } from '../model/ids.ts';
+import { strict } from './record-shapes.ts';
+import { loose } from './tolerant-shapes.ts';
 
-const family = 'Labels';
-const docs = (id: string) => docsLink('governance.api', 'Labels', id);
-const read = ['okta.governance.labels.read'];
-const manage = ['okta.governance.labels.manage'];
-const adminRoles = ['SUPER_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Labels',
+  docs: { api: 'governance.api', tag: 'Labels' },
+  lifecycle: 'BETA',
+  adminRoles: ['SUPER_ADMIN'],
+  scopes: { read: ['okta.governance.labels.read'], manage: ['okta.governance.labels.manage'] },
+};
 
 export const labelColors = ['red', 'orange', 'yellow', 'green', 'blue', 'purple', 'teal', 'beige', 'gray'] as const;
 const color = enumOf(labelColors);
 const labelName = Type.String({ minLength: 1, maxLength: 50 });
 
-const labelValue = Type.Object({
-  labelValueId: Type.Optional(Type.String()),
-  name: Type.Optional(Type.String()),
-  metadata: Type.Optional(
-    Type.Object({ additionalProperties: Type.Optional(Type.Object({ backgroundColor: Type.Optional(Type.String()) })) }),
-  ),
+// ---- Inputs: a value's colour lives at metadata.additionalProperties.backgroundColor ----
+
+const colorMetadata = strict({ additionalProperties: Type.Optional(strict({ backgroundColor: Type.Optional(color) })) });
+/** A value as the API takes it on create; on update every part is optional. */
+const apiValue = strict({ name: labelName, metadata: Type.Optional(colorMetadata) });
+const apiValueChange = strict({ name: Type.Optional(labelName), metadata: Type.Optional(colorMetadata) });
+
+// ---- Responses (tolerant) and their outputs ----
+
+const labelValue = loose({
+  labelValueId: Type.String(),
+  name: Type.String(),
+  metadata: loose({ additionalProperties: loose({ backgroundColor: Type.String() }) }),
 });
-const label = Type.Object({
-  labelId: Type.Optional(Type.String()),
-  name: Type.Optional(Type.String()),
-  values: Type.Optional(Type.Array(labelValue)),
-  _links: Type.Optional(Type.Object({})),
-});
-const labelledResource = Type.Object({
-  orn: Type.Optional(Type.String()),
-  profile: Type.Optional(
-    Type.Object({ id: Type.Optional(Type.String()), name: Type.Optional(Type.String()), description: Type.Optional(Type.String()) }),
-  ),
-  labels: Type.Optional(Type.Array(label)),
+const label = loose({ labelId: Type.String(), name: Type.String(), values: Type.Array(labelValue), _links: Type.Object({}) });
+const labelledResource = loose({
+  orn: Type.String(),
+  profile: loose({ id: Type.String(), name: Type.String(), description: Type.String() }),
+  labels: Type.Array(label),
 });
 
 const labelOutputs = {
@@ -48,6 +53,9 @@ const labelOutputs = {
   name: out('/name', 'Name'),
   values: out('/values', 'Values', 'Each value with its labelValueId, name and colour.'),
 };
+const labelledResourceOutputs = { orn: out('/orn', 'Resource ORN'), name: out('/profile/name', 'Resource name'), labels: out('/labels', 'Labels') };
+
+// ---- Inputs several cards share ----
 
 const labelIdParam = pathParam('labelId', ids.label, {
   label: 'Label ID',
@@ -57,8 +65,9 @@ const labelIdParam = pathParam('labelId', ids.label, {
 
 const resourceOrns = bodyField('/resourceOrns', Type.Array(orn, { minItems: 1, maxItems: 10 }), {
   label: 'Resource ORNs',
-  help: 'Up to 10 resources, as Okta Resource Names: apps (orn:okta:idp:<orgId>:apps:<appName>:<appId>), groups (orn:okta:directory:<orgId>:groups:<groupId>), entitlement bundles, entitlement values or collections.',
+  help: 'Up to 10 resources, as Okta Resource Names: apps (orn:okta:idp:<orgId>:apps:<appName>:<appId>), groups (orn:okta:directory:<orgId>:groups:<groupId>), entitlement bundles, entitlement values or collections. From code or the oig CLI, app ids (0oa…) and group ids (00g…) work too: the org id and partition are read from the org and the ids written as ORNs.',
   required: true,
+  acceptsIdsFor: 'orn',
   example: ['orn:okta:idp:00o11edPwGqbUrsDm0g4:apps:oidc:0oafxqCAJWWGELFTYASJ'],
 });
 const labelValueIds = bodyField('/labelValueIds', Type.Array(ids.labelValue, { minItems: 1, maxItems: 10 }), {
@@ -87,19 +96,14 @@ const uniqueValueNames: BusinessRule = {
   },
 };
 
-export const labelOperations = defineOperations([
+export const labelOperations = defineFamily(defaults, [
   {
     id: 'createLabel',
     title: 'Create label',
-    family,
     description: 'Create a governance label (a key such as "Sensitivity") with its values ("High", "Low"), each with an optional colour.',
-    docs: docs('createLabel'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/labels',
     successStatus: 201,
-    scopes: manage,
-    adminRoles,
     inputs: {
       name: bodyField('/name', labelName, {
         label: 'Label name',
@@ -109,7 +113,7 @@ export const labelOperations = defineOperations([
       }),
       labelValues: bodyField(
         '/values',
-        Type.Array(Type.Object({ name: labelName, color: Type.Optional(color) }, { additionalProperties: false }), {
+        Type.Array(strict({ name: labelName, color: Type.Optional(color) }), {
           minItems: 1,
           maxItems: 10,
         }),
@@ -122,25 +126,7 @@ export const labelOperations = defineOperations([
       ),
       values: bodyField(
         '/values',
-        Type.Array(
-          Type.Object(
-            {
-              name: labelName,
-              metadata: Type.Optional(
-                Type.Object(
-                  {
-                    additionalProperties: Type.Optional(
-                      Type.Object({ backgroundColor: Type.Optional(color) }, { additionalProperties: false }),
-                    ),
-                  },
-                  { additionalProperties: false },
-                ),
-              ),
-            },
-            { additionalProperties: false },
-          ),
-          { maxItems: 10 },
-        ),
+        Type.Array(apiValue, { maxItems: 10 }),
         {
           label: 'Values (API form)',
           help: 'The values as the API takes them: [{name, metadata: {additionalProperties: {backgroundColor}}}]. Use instead of Values.',
@@ -150,21 +136,14 @@ export const labelOperations = defineOperations([
     },
     oneOf: [['labelValues', 'values']],
     rules: [uniqueValueNames],
-    response: label,
-    outputs: labelOutputs,
+    answer: object(label, labelOutputs),
   },
   {
     id: 'listLabels',
     title: 'List labels',
-    family,
     description: 'List the labels of the org with their values, optionally only those with a value whose name starts with or contains some text.',
-    docs: docs('listLabels'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/labels',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1, maxLength: 1000 }), {
         label: 'Filter',
@@ -172,42 +151,27 @@ export const labelOperations = defineOperations([
         example: 'values.name co "High"',
       }),
     },
-    response: null,
-    list: {
+    answer: list({
       item: label,
       paginated: false,
       itemOutputs: labelOutputs,
-    },
-    outputs: {},
+    }),
   },
   {
     id: 'getLabel',
     title: 'Get label',
-    family,
     description: 'Read one label with its values and their ids.',
-    docs: docs('getLabel'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/labels/{labelId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { labelId: labelIdParam },
-    response: label,
-    outputs: labelOutputs,
+    answer: object(label, labelOutputs),
   },
   {
     id: 'updateLabel',
     title: 'Update label',
-    family,
     description: 'Rename a label, or add, rename, recolour or remove its values, with up to 10 operations applied together. Predefined labels can\'t be changed.',
-    docs: docs('updateLabel'),
-    lifecycle: 'BETA',
     method: 'PATCH',
     path: '/governance/api/v1/labels/{labelId}',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: {
       labelId: labelIdParam,
       operations: bodyRoot(
@@ -219,22 +183,7 @@ export const labelOperations = defineOperations([
               value: Type.Optional(
                 Type.Union([
                   Type.String({ maxLength: 50 }),
-                  Type.Object(
-                    {
-                      name: Type.Optional(labelName),
-                      metadata: Type.Optional(
-                        Type.Object(
-                          {
-                            additionalProperties: Type.Optional(
-                              Type.Object({ backgroundColor: Type.Optional(color) }, { additionalProperties: false }),
-                            ),
-                          },
-                          { additionalProperties: false },
-                        ),
-                      ),
-                    },
-                    { additionalProperties: false },
-                  ),
+                  apiValueChange,
                 ]),
               ),
               refType: enumOf(['LABEL-CATEGORY', 'LABEL-VALUE']),
@@ -251,73 +200,45 @@ export const labelOperations = defineOperations([
         },
       ),
     },
-    response: label,
-    outputs: labelOutputs,
+    answer: object(label, labelOutputs),
   },
   {
     id: 'deleteLabel',
     title: 'Delete label',
-    family,
     description: 'Delete a label and its values. Okta refuses while any of its values is still assigned to a resource: remove those first.',
-    docs: docs('deleteLabel'),
-    lifecycle: 'BETA',
     method: 'DELETE',
     path: '/governance/api/v1/labels/{labelId}',
-    successStatus: 204,
-    scopes: manage,
-    adminRoles,
     inputs: { labelId: labelIdParam },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'assignResourceLabels',
     title: 'Assign labels to resources',
-    family,
     description: 'Put label values on resources: every listed resource gets every listed value (up to 10 × 10). A resource holds at most 10 values.',
-    docs: docs('assignResourceLabels'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/resource-labels/assign',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     // Assigning the same values twice leaves the same state, so a retry can't duplicate anything.
     idempotent: true,
     inputs: { resourceOrns, labelValueIds },
-    response: null,
-    list: { item: labelledResource, paginated: false, itemOutputs: { orn: out('/orn', 'Resource ORN'), name: out('/profile/name', 'Resource name'), labels: out('/labels', 'Labels') } },
-    outputs: {},
+    answer: list({ item: labelledResource, paginated: false, itemOutputs: labelledResourceOutputs }),
   },
   {
     id: 'removeResourceLabels',
     title: 'Remove labels from resources',
-    family,
     description: 'Take label values off resources: every listed value is removed from every listed resource.',
-    docs: docs('removeResourceLabels'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/resource-labels/unassign',
     successStatus: 204,
-    scopes: manage,
-    adminRoles,
     idempotent: true,
     inputs: { resourceOrns, labelValueIds },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'listLabelResources',
     title: 'List labelled resources',
-    family,
     description: 'List resources with their labels. A filter is required: by resource (orn eq), by label value (labelValueId eq) or by kind of resource (resourceType eq).',
-    docs: docs('listLabelResources'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/resource-labels',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1, maxLength: 2000 }), {
         label: 'Filter',
@@ -328,12 +249,6 @@ export const labelOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: {
-      item: labelledResource,
-      paginated: true,
-      itemOutputs: { orn: out('/orn', 'Resource ORN'), name: out('/profile/name', 'Resource name'), labels: out('/labels', 'Labels') },
-    },
-    outputs: {},
+    answer: list({ item: labelledResource, paginated: true, itemOutputs: labelledResourceOutputs }),
   },
 ]);

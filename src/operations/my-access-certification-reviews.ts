@@ -10,14 +10,20 @@
  * serviceAccount it carries. The list is paged.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { list } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { listControls, out, pathParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { anyOktaId, oktaId } from '../model/ids.ts';
 import { loose } from './tolerant-shapes.ts';
 
-const family = 'My access certification reviews';
-const docs = (id: string) => docsLink('governance.api', 'My-Access-Certification-Reviews', id);
+const defaults: FamilyDefaults = {
+  family: 'My access certification reviews',
+  docs: { api: 'governance.api', tag: 'My-Access-Certification-Reviews' },
+  lifecycle: 'BETA',
+  // End-user calls: no admin role; they act as the connection's own user.
+  adminRoles: [],
+  scopes: { read: ['okta.governance.reviewer.read'] },
+};
 
 export const managedConnectionTypes = ['IDENTITY_ASSERTION_CUSTOM_AS', 'STS_VAULT_SECRET', 'STS_SERVICE_ACCOUNT'] as const;
 
@@ -34,21 +40,14 @@ const managedConnection = loose({
   serviceAccount: named,
 });
 
-export const myAccessCertificationReviewOperations = defineOperations([
+export const myAccessCertificationReviewOperations = defineFamily(defaults, [
   {
     id: 'listMyManagedConnections',
     title: 'List managed connections of agent in my review',
-    family,
     description:
       'List the managed connections of an AI agent under review — the authorization servers, vaulted secrets and app service accounts it uses — in a campaign review assigned to the connection\'s own user.',
-    docs: docs('listMyManagedConnections'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/my/campaigns/{campaignId}/reviews/{reviewId}/agent-managed-connections/{agentId}',
-    successStatus: 200,
-    scopes: ['okta.governance.reviewer.read'],
-    // End-user call: no admin role; it acts as the connection's own user.
-    adminRoles: [],
     inputs: {
       campaignId: pathParam('campaignId', oktaId('ici', 'Campaign'), {
         label: 'Campaign ID',
@@ -68,8 +67,7 @@ export const myAccessCertificationReviewOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: {
+    answer: list({
       item: managedConnection,
       paginated: true,
       itemOutputs: {
@@ -82,7 +80,6 @@ export const myAccessCertificationReviewOperations = defineOperations([
         appName: out('/app/name', 'App', 'For STS_SERVICE_ACCOUNT.'),
         serviceAccountName: out('/serviceAccount/name', 'Service account', 'For STS_SERVICE_ACCOUNT.'),
       },
-    },
-    outputs: {},
+    }),
   },
 ]);

@@ -11,9 +11,9 @@
  * allows requests on behalf of others and the user may make them.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { list, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { listControls, out, pathParam, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { ids } from '../model/ids.ts';
 import {
   catalogEntry as entry,
@@ -25,11 +25,14 @@ import {
 } from './catalog-shapes.ts';
 import { loose } from './tolerant-shapes.ts';
 
-const family = 'My catalogs';
-const docs = (id: string) => docsLink('governance.requests.enduser.v2', 'My-Catalogs', id);
-const catalogRead = ['okta.accessRequests.catalog.read'];
-// End-user calls: no admin role; they act as the connection's own user.
-const adminRoles: string[] = [];
+const defaults: FamilyDefaults = {
+  family: 'My catalogs',
+  docs: { api: 'governance.requests.enduser.v2', tag: 'My-Catalogs' },
+  lifecycle: 'GA',
+  // End-user calls: no admin role; they act as the connection's own user.
+  adminRoles: [],
+  scopes: { read: ['okta.accessRequests.catalog.read'] },
+};
 
 const entryOutputs = catalogEntryOutputs('Whether I can file a request for this entry.');
 
@@ -51,20 +54,14 @@ const entryId = pathParam('entryId', ids.catalogEntry, {
   example: 'cen8f3qBx2YuMc7Pt0g7',
 });
 
-export const myCatalogOperations = defineOperations([
+export const myCatalogOperations = defineFamily(defaults, [
   {
     id: 'listMyDefaultEntriesV2',
     title: 'List my catalog entries',
-    family,
     description:
       'List the catalog entries the connection\'s own user may request: the top level, or the entries under one entry, optionally matching a search text.',
-    docs: docs('listMyDefaultEntriesV2'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/my/catalogs/default/entries',
-    successStatus: 200,
-    scopes: catalogRead,
-    adminRoles,
     inputs: {
       filter: entryFilter,
       match: queryParam('match', Type.String({ minLength: 3, maxLength: 50 }), {
@@ -74,58 +71,37 @@ export const myCatalogOperations = defineOperations([
       }),
       ...entryPaging,
     },
-    response: null,
-    list: { item: entry, paginated: true, itemOutputs: catalogEntryListOutputs(entryOutputs) },
-    outputs: {},
+    answer: list({ item: entry, paginated: true, itemOutputs: catalogEntryListOutputs(entryOutputs) }),
   },
   {
     id: 'getMyEntryV2',
     title: 'Get my catalog entry',
-    family,
     description: 'Read one catalog entry as the connection\'s own user sees it: its name, kind, parent and whether they can request it.',
-    docs: docs('getMyEntryV2'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/my/catalogs/default/entries/{entryId}',
-    successStatus: 200,
-    scopes: catalogRead,
-    adminRoles,
     inputs: { entryId },
-    response: entry,
-    outputs: { ...entryOutputs, link: out('/_links/self/href', 'Link') },
+    answer: object(entry, { ...entryOutputs, link: out('/_links/self/href', 'Link') }),
   },
   {
     // Not a list card: besides the fields (`data`), the body carries the risk assessment, which a
     // flow checks before filing the request.
     id: 'getMyCatalogEntryRequestFieldsV2',
     title: 'Get my catalog entry request fields',
-    family,
     description:
       'Read the questions the connection\'s own user must answer to request this entry (with their ids), and whether risk rules allow, reroute or refuse the request.',
-    docs: docs('getMyCatalogEntryRequestFieldsV2'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/my/catalogs/default/entries/{entryId}/request-fields',
-    successStatus: 200,
     scopes: ['okta.accessRequests.request.read'],
-    adminRoles,
     inputs: { entryId },
-    response: requestFields,
-    outputs: requestFieldOutputs,
+    answer: object(requestFields, requestFieldOutputs),
   },
   {
     id: 'listMyEntryUsersV2',
     title: 'List people I can request entry for',
-    family,
     description:
       'Find the users the connection\'s own user may request this entry for, by the start of their first or last name. Answers only when the app allows requests for others.',
-    docs: docs('listMyEntryUsersV2'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/my/catalogs/default/entries/{entryId}/users',
-    successStatus: 200,
-    scopes: catalogRead,
-    adminRoles,
     inputs: {
       entryId,
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
@@ -137,8 +113,7 @@ export const myCatalogOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: {
+    answer: list({
       item: entryUser,
       paginated: true,
       itemOutputs: {
@@ -147,22 +122,15 @@ export const myCatalogOperations = defineOperations([
         lastName: out('/lastName', 'Last name'),
         email: out('/email', 'Email'),
       },
-    },
-    outputs: {},
+    }),
   },
   {
     id: 'getMyCatalogEntryUserRequestFieldsV2',
     title: 'Get my catalog entry request fields for a user',
-    family,
     description:
       'Read the questions to answer when the connection\'s own user requests this entry for someone else, and the risk verdict for that person. Answers only when the app allows requests for others.',
-    docs: docs('getMyCatalogEntryUserRequestFieldsV2'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/my/catalogs/default/entries/{entryId}/users/{userId}/request-fields',
-    successStatus: 200,
-    scopes: catalogRead,
-    adminRoles,
     inputs: {
       entryId,
       userId: pathParam('userId', ids.user, {
@@ -171,7 +139,6 @@ export const myCatalogOperations = defineOperations([
         example: '00u8f2kq7TxLmWn3p0g7',
       }),
     },
-    response: requestFields,
-    outputs: requestFieldOutputs,
+    answer: object(requestFields, requestFieldOutputs),
   },
 ]);

@@ -12,36 +12,40 @@
  * field OKTA_REQUESTED_FOR with their user id — "Requested for (user ID)" adds that answer.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { timestamp } from '../model/date-time.ts';
+import { object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
+import type { BusinessRule } from '../model/operation.ts';
 import { bodyField, out, pathParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { ids } from '../model/ids.ts';
 import { answeredFields, requestFieldAnswer, requestParty, requestRiskAssessment, whenOut } from './catalog-request-shapes.ts';
 import { loose, orNull } from './tolerant-shapes.ts';
-export { requestFieldTypes } from './catalog-request-shapes.ts';
 
-const family = 'My requests';
-const docs = (id: string) => docsLink('governance.requests.enduser.v2', 'My-Requests', id);
-// End-user calls: no admin role; they act as the connection's own user.
-const adminRoles: string[] = [];
+const defaults: FamilyDefaults = {
+  family: 'My requests',
+  docs: { api: 'governance.requests.enduser.v2', tag: 'My-Requests' },
+  lifecycle: 'GA',
+  // End-user calls: no admin role; they act as the connection's own user.
+  adminRoles: [],
+  scopes: { read: ['okta.accessRequests.request.read'], manage: ['okta.accessRequests.request.manage'] },
+};
+export { requestFieldTypes } from './catalog-request-shapes.ts';
 
 // ---- Response shape (tolerant: every field optional, undeclared fields allowed) ----
 
-const when = Type.String({ format: 'date-time' });
-
 const myRequest = loose({
   id: Type.String(),
-  created: when,
+  created: timestamp,
   createdBy: Type.String(),
-  lastUpdated: when,
+  lastUpdated: timestamp,
   lastUpdatedBy: Type.String(),
   status: Type.String({ description: 'SUBMITTED, REJECTED, PENDING, APPROVED, DENIED, CANCELED or EXPIRED' }),
-  resolved: orNull(when),
+  resolved: orNull(timestamp),
   grantStatus: Type.String({ description: 'PENDING, GRANTED, FAILED or MANUAL_REQUIRED' }),
-  granted: orNull(when),
+  granted: orNull(timestamp),
   revocationStatus: Type.String({ description: 'PENDING, REVOKED or FAILED' }),
-  revoked: orNull(when),
-  revocationScheduled: orNull(when),
+  revoked: orNull(timestamp),
+  revocationScheduled: orNull(timestamp),
   accessDuration: orNull(Type.String()),
   requestedBy: requestParty,
   requestedFor: requestParty,
@@ -53,7 +57,7 @@ const myRequest = loose({
     accessScopeType: Type.String({ description: 'ENTITLEMENT_BUNDLE, GROUP, APPLICATION or REQUEST_TYPE' }),
   }),
   requesterFieldValues: answeredFields,
-  requestApproval: loose({ type: Type.String(), providerName: Type.String(), status: Type.String(), decided: when }),
+  requestApproval: loose({ type: Type.String(), providerName: Type.String(), status: Type.String(), decided: timestamp }),
   riskAssessment: requestRiskAssessment,
   _links: loose({ self: loose({ href: Type.String() }) }),
 });
@@ -101,20 +105,15 @@ const answersOnce: BusinessRule = {
   },
 };
 
-export const myRequestOperations = defineOperations([
+export const myRequestOperations = defineFamily(defaults, [
   {
     id: 'createMyRequestV2',
     title: 'Request access from my catalog',
-    family,
     description:
       'File an access request for a catalog entry as the connection\'s own user, with the answers its request fields ask for. Okta answers SUBMITTED and decides within seconds.',
-    docs: docs('createMyRequestV2'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v2/my/catalogs/default/entries/{entryId}/requests',
     successStatus: 202,
-    scopes: ['okta.accessRequests.request.manage'],
-    adminRoles,
     inputs: {
       entryId,
       requesterFieldValues: bodyField('/requesterFieldValues', Type.Array(requestFieldAnswer), {
@@ -131,21 +130,14 @@ export const myRequestOperations = defineOperations([
       }),
     },
     rules: [answersOnce],
-    response: myRequest,
-    outputs: myRequestOutputs,
+    answer: object(myRequest, myRequestOutputs),
   },
   {
     id: 'getMyRequestV2',
     title: 'Get my access request',
-    family,
     description: 'Read an access request the connection\'s own user filed: its status, whether access was granted, and for how long.',
-    docs: docs('getMyRequestV2'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/my/catalogs/default/entries/{entryId}/requests/{requestId}',
-    successStatus: 200,
-    scopes: ['okta.accessRequests.request.read'],
-    adminRoles,
     inputs: {
       entryId: { ...entryId, help: 'The catalog entry (cen…) the request was filed for.' },
       requestId: pathParam('requestId', ids.requestV2, {
@@ -154,7 +146,6 @@ export const myRequestOperations = defineOperations([
         example: 'req8f3rCy3ZvNd8Qu0g7',
       }),
     },
-    response: myRequest,
-    outputs: myRequestOutputs,
+    answer: object(myRequest, myRequestOutputs),
   },
 ]);

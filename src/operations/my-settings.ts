@@ -9,9 +9,9 @@
  * Eligible delegates are found by first or last name (`sw`, starts with); the filter is required.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { list, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { bodyField, listControls, out, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { loose } from './tolerant-shapes.ts';
 import {
   appointmentRecord,
@@ -25,13 +25,14 @@ import {
   delegatesInput,
 } from './principal-settings.ts';
 
-const family = 'My settings';
-const docs = (id: string) => docsLink('governance.api', 'My-Settings', id);
-const read = ['okta.governance.principalSettings.read'];
-const manage = ['okta.governance.principalSettings.manage'];
-// End-user calls: no admin role; they act as the connection's own user.
-const adminRoles: string[] = [];
-
+const defaults: FamilyDefaults = {
+  family: 'My settings',
+  docs: { api: 'governance.api', tag: 'My-Settings' },
+  lifecycle: 'BETA',
+  // End-user calls: no admin role; they act as the connection's own user.
+  adminRoles: [],
+  scopes: { read: ['okta.governance.principalSettings.read'], manage: ['okta.governance.principalSettings.manage'] },
+};
 
 const mySettings = loose({
   delegates: loose({
@@ -47,35 +48,22 @@ const myOutputs = {
 
 const delegateUser = loose({ id: Type.String(), firstName: Type.String(), lastName: Type.String(), email: Type.String() });
 
-export const mySettingsOperations = defineOperations([
+export const mySettingsOperations = defineFamily(defaults, [
   {
     id: 'getMySettings',
     title: 'Get my settings',
-    family,
     description: 'Read the governance settings of the connection\'s own user: their delegate, if any, and whether they may change it.',
-    docs: docs('getMySettings'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/my/settings',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {},
-    response: mySettings,
-    outputs: myOutputs,
+    answer: object(mySettings, myOutputs),
   },
   {
     id: 'updateMySettings',
     title: 'Set my delegate',
-    family,
     description: 'Appoint (or remove) the delegate of the connection\'s own user. Works when the org lets end users set their delegates (WRITE).',
-    docs: docs('updateMySettings'),
-    lifecycle: 'BETA',
     method: 'PATCH',
     path: '/governance/api/v1/my/settings',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     // The appointment given replaces the stored one, so sending it twice leaves the same delegate.
     idempotent: true,
     inputs: {
@@ -90,21 +78,14 @@ export const mySettingsOperations = defineOperations([
     },
     atMostOne: delegateAlternatives,
     rules: [delegatesGiven, appointmentWindow],
-    response: mySettings,
-    outputs: myOutputs,
+    answer: object(mySettings, myOutputs),
   },
   {
     id: 'listMyDelegateUsers',
     title: 'List my eligible delegates',
-    family,
     description: 'Find users the connection\'s own user may appoint as delegate, by the start of their first or last name.',
-    docs: docs('listMyDelegateUsers'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/my/settings/delegate/users',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -115,8 +96,7 @@ export const mySettingsOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: {
+    answer: list({
       item: delegateUser,
       paginated: true,
       itemOutputs: {
@@ -125,7 +105,6 @@ export const mySettingsOperations = defineOperations([
         lastName: out('/lastName', 'Last name'),
         email: out('/email', 'Email'),
       },
-    },
-    outputs: {},
+    }),
   },
 ]);

@@ -8,17 +8,21 @@
  * the full response.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
+import type { BusinessRule } from '../model/operation.ts';
 import { bodyField, enumOf, out } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { loose } from './tolerant-shapes.ts';
 
-const family = 'Org governance settings';
-const docs = (id: string) => docsLink('governance.api', 'Org-Governance-Settings', id);
-const adminRoles = ['SUPER_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Org governance settings',
+  docs: { api: 'governance.api', tag: 'Org-Governance-Settings' },
+  lifecycle: 'BETA',
+  adminRoles: ['SUPER_ADMIN'],
+  scopes: { read: ['okta.governance.settings.read'], manage: ['okta.governance.settings.manage'] },
+};
 
 export const delegatePermissions = ['READ', 'WRITE'] as const;
-
 
 const orgSettings = loose({
   delegates: loose({ enduser: loose({ permissions: Type.Array(Type.String({ description: delegatePermissions.join(' or ') })) }) }),
@@ -62,35 +66,22 @@ const somethingToUpdate: BusinessRule = {
       : 'endUserDelegatePermission, sarAiSummariesEnabled, endUserCanEscalate, delegates, governanceAI or escalations is required: an update with none of them changes nothing; give at least one',
 };
 
-export const orgGovernanceSettingsOperations = defineOperations([
+export const orgGovernanceSettingsOperations = defineFamily(defaults, [
   {
     id: 'getOrgSettings',
     title: 'Get org governance settings',
-    family,
     description: 'Read the org-wide governance switches: what end users may do with delegates, AI summaries in security access reviews, and request escalation.',
-    docs: docs('getOrgSettings'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/settings',
-    successStatus: 200,
-    scopes: ['okta.governance.settings.read'],
-    adminRoles,
     inputs: {},
-    response: orgSettings,
-    outputs: settingsOutputs,
+    answer: object(orgSettings, settingsOutputs),
   },
   {
     id: 'updateOrgSettings',
     title: 'Update org governance settings',
-    family,
     description: 'Change org-wide governance switches; only the settings given change.',
-    docs: docs('updateOrgSettings'),
-    lifecycle: 'BETA',
     method: 'PATCH',
     path: '/governance/api/v1/settings',
-    successStatus: 200,
-    scopes: ['okta.governance.settings.manage'],
-    adminRoles,
     // The given values replace the stored ones, so sending them twice leaves the same settings.
     idempotent: true,
     inputs: {
@@ -125,7 +116,6 @@ export const orgGovernanceSettingsOperations = defineOperations([
       }),
     },
     rules: [somethingToUpdate],
-    response: orgSettings,
-    outputs: settingsOutputs,
+    answer: object(orgSettings, settingsOutputs),
   },
 ]);

@@ -8,13 +8,19 @@
  * change. Revoking what is already gone leaves the same state, so a retry is harmless.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { list } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
+import type { BusinessRule } from '../model/operation.ts';
 import { bodyField, enumOf, out } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { orn } from '../model/ids.ts';
 
-const family = 'Principal Access - V2';
-const docs = (id: string) => docsLink('governance.api', 'Principal-Access-V2', id);
+const defaults: FamilyDefaults = {
+  family: 'Principal Access - V2',
+  docs: { api: 'governance.api', tag: 'Principal-Access-V2' },
+  lifecycle: 'BETA',
+  adminRoles: ['APP_ADMIN'],
+  scopes: { manage: ['okta.governance.entitlements.manage'] },
+};
 
 /** Okta user as an ORN (partition okta or oktapreview; some examples say `user`). */
 const userOrn = Type.String({
@@ -41,19 +47,13 @@ const appAlone: BusinessRule = {
   },
 };
 
-export const principalAccessV2Operations = defineOperations([
+export const principalAccessV2Operations = defineFamily(defaults, [
   {
     id: 'revokePrincipalAccess',
     title: 'Revoke user access',
-    family,
     description: 'Take entitlement values, entitlement bundles or a whole app away from a user, however they were granted.',
-    docs: docs('revokePrincipalAccess'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v2/revoke-principal-access',
-    successStatus: 200,
-    scopes: ['okta.governance.entitlements.manage'],
-    adminRoles: ['APP_ADMIN'],
     // Revoking what is already revoked leaves the same state.
     idempotent: true,
     inputs: {
@@ -75,15 +75,13 @@ export const principalAccessV2Operations = defineOperations([
       }),
     },
     rules: [appAlone],
-    response: null,
-    list: {
+    answer: list({
       item: revokeResult,
       paginated: false,
       itemOutputs: {
         principalAccessLink: out('/_links/principal-access/href', 'User access link', 'Where to read the user\'s access to the app now.'),
         principalEntitlementsLink: out('/_links/principal-entitlements/href', 'User entitlements link'),
       },
-    },
-    outputs: {},
+    }),
   },
 ]);

@@ -8,15 +8,20 @@
  * targetPrincipal.type, or targetPrincipalOrn). The answer is one object, not a list.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { out } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
-import { isoDateTime } from '../model/ids.ts';
+import { isoDateTime } from '../model/date-time.ts';
 import { externalRef, idAndName } from './record-shapes.ts';
 import { filterNamesBoth, parentAndTargetPrincipal, parentAndTargetPrincipalFilter } from './principal-filter.ts';
 
-const family = 'Principal Access';
-const docs = (id: string) => docsLink('governance.api', 'Principal-Access', id);
+const defaults: FamilyDefaults = {
+  family: 'Principal Access',
+  docs: { api: 'governance.api', tag: 'Principal-Access' },
+  lifecycle: 'BETA',
+  adminRoles: ['APP_ADMIN'],
+  scopes: { read: ['okta.governance.entitlements.read'] },
+};
 
 const accessGrant = Type.Object({
   grantMethod: Type.Optional(Type.String()),
@@ -48,29 +53,22 @@ const principalAccess = Type.Object({
   additional: Type.Optional(Type.Array(accessGrant)),
 });
 
-export const principalAccessOperations = defineOperations([
+export const principalAccessOperations = defineFamily(defaults, [
   {
     id: 'getPrincipalAccess',
     title: 'Get user access to app',
-    family,
     description: 'Explain how one user has access to one app: the base grant and any additional grants, what each gives and when it expires.',
-    docs: docs('getPrincipalAccess'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/principal-access',
-    successStatus: 200,
-    scopes: ['okta.governance.entitlements.read'],
-    adminRoles: ['APP_ADMIN'],
     inputs: { filter: parentAndTargetPrincipalFilter },
     rules: [filterNamesBoth({ id: 'principal-access-filter-complete', ...parentAndTargetPrincipal })],
-    response: principalAccess,
-    outputs: {
+    answer: object(principalAccess, {
       base: out('/base', 'Base grant', 'How the access was first given (grantMethod, grantType), with its entitlements.'),
       grantMethod: out('/base/grantMethod', 'Granted through', 'POLICY, ACCESS_REQUEST, ADMIN, API or NONE.'),
       additional: out('/additional', 'Additional grants'),
       expirationTime: out('/expirationTime', 'Expires', 'Empty when the access doesn\'t expire.'),
       appId: out('/parent/externalId', 'App ID'),
       userId: out('/targetPrincipal/externalId', 'User ID'),
-    },
+    }),
   },
 ]);

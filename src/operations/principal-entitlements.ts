@@ -10,18 +10,21 @@
  * card is a list of the periods in entitlementHistory, paged by the envelope's next link.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { list, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
-import { isoDateTime } from '../model/ids.ts';
+import { isoDateTime } from '../model/date-time.ts';
 import { externalRef } from './record-shapes.ts';
 import { entitlementFields, entitlementValue, entitlementWithValues } from './entitlement-shapes.ts';
 import { filterNamesBoth, parentAndTargetPrincipal, parentAndTargetPrincipalFilter } from './principal-filter.ts';
 
-const family = 'Principal Entitlements';
-const docs = (id: string) => docsLink('governance.api', 'Principal-Entitlements', id);
-const read = ['okta.governance.entitlements.read'];
-const adminRoles = ['APP_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Principal Entitlements',
+  docs: { api: 'governance.api', tag: 'Principal-Entitlements' },
+  lifecycle: 'GA',
+  adminRoles: ['APP_ADMIN'],
+  scopes: { read: ['okta.governance.entitlements.read'] },
+};
 
 // ---- response shapes (tolerant) ----
 
@@ -76,23 +79,16 @@ const historyFilterComplete = filterNamesBoth({
   },
 });
 
-export const principalEntitlementOperations = defineOperations([
+export const principalEntitlementOperations = defineFamily(defaults, [
   {
     id: 'getPrincipalEntitlements',
     title: 'Get user entitlements',
-    family,
     description: 'List the entitlements, with their values, that one user effectively holds in one app, whatever granted them.',
-    docs: docs('getPrincipalEntitlements'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v1/principal-entitlements',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { filter: parentAndTargetPrincipalFilter },
     rules: [currentFilterComplete],
-    response: null,
-    list: {
+    answer: list({
       item: heldEntitlement,
       paginated: false,
       itemOutputs: {
@@ -102,21 +98,15 @@ export const principalEntitlementOperations = defineOperations([
         appId: out('/parent/externalId', 'App ID'),
         userId: out('/targetPrincipal/externalId', 'User ID'),
       },
-    },
-    outputs: {},
+    }),
   },
   {
     id: 'getPrincipalEntitlementsChanges',
     title: 'Get entitlement changes',
-    family,
     description: 'Read what changed in a user\'s entitlements in one app between two effective grants: each entitlement value added or removed.',
-    docs: docs('getPrincipalEntitlementsChanges'),
     lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/principal-entitlements-changes/{principalEntitlementsChangeId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       principalEntitlementsChangeId: pathParam(
         'principalEntitlementsChangeId',
@@ -133,26 +123,19 @@ export const principalEntitlementOperations = defineOperations([
         },
       ),
     },
-    response: change,
-    outputs: {
+    answer: object(change, {
       entitlementsChanged: out('/entitlementsChanged', 'Entitlements changed', 'Each entitlement with the values that changed and how (changeType).'),
       appId: out('/resource/externalId', 'App ID'),
       userId: out('/principal/externalId', 'User ID'),
-    },
+    }),
   },
   {
     id: 'getPrincipalEntitlementsHistory',
     title: 'Get entitlement history',
-    family,
     description:
       'Read how one user\'s entitlements in one app changed over time, optionally within a date range: one record per period, with the entitlements held then.',
-    docs: docs('getPrincipalEntitlementsHistory'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v1/principal-entitlements/history',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -170,8 +153,7 @@ export const principalEntitlementOperations = defineOperations([
       after: listControls.after(),
     },
     rules: [historyFilterComplete],
-    response: null,
-    list: {
+    answer: list({
       item: historyPeriod,
       paginated: true,
       itemsAt: '/entitlementHistory',
@@ -181,7 +163,6 @@ export const principalEntitlementOperations = defineOperations([
         lifecycle: out('/lifecycle', 'Lifecycle'),
         entitlements: out('/entitlements', 'Entitlements held', 'Each entitlement with the values held in this period.'),
       },
-    },
-    outputs: {},
+    }),
   },
 ]);

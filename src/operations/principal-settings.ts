@@ -13,14 +13,21 @@
  * delegate is removed ({appointments: []}).
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
+import type { BusinessRule } from '../model/operation.ts';
 import { bodyField, enumOf, out, pathParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
-import { ids, isoDateTime } from '../model/ids.ts';
+import { ids } from '../model/ids.ts';
+import { instant, isoDateTime, timestamp } from '../model/date-time.ts';
 import { loose } from './tolerant-shapes.ts';
 
-const family = 'Principal settings';
-const docs = (id: string) => docsLink('governance.api', 'Principal-Settings', id);
+const defaults: FamilyDefaults = {
+  family: 'Principal settings',
+  docs: { api: 'governance.api', tag: 'Principal-Settings' },
+  lifecycle: 'BETA',
+  adminRoles: ['SUPER_ADMIN'],
+  scopes: { manage: ['okta.governance.principalSettings.manage'] },
+};
 
 // ---- The delegate appointment, as the API takes it (shared with "Update my settings") ----
 
@@ -83,7 +90,7 @@ export const appointmentWindow: BusinessRule = {
   description: 'A delegate appointment ends after it starts.',
   check: ({ body }) => {
     for (const a of (body as DelegatesBody | undefined)?.delegates?.appointments ?? []) {
-      if (a.startTime && a.endTime && Date.parse(a.endTime) <= Date.parse(a.startTime)) {
+      if (instant(a.endTime) <= instant(a.startTime)) {
         return `endTime ${a.endTime} must be after startTime ${a.startTime}: an appointment can't end before it starts; move the end later or drop it`;
       }
     }
@@ -113,7 +120,6 @@ export const delegatesGiven: BusinessRule = {
 
 // ---- Response shapes (tolerant: every field optional, undeclared fields allowed) ----
 
-const when = Type.String({ format: 'date-time' });
 const principal = loose({ externalId: Type.String(), type: Type.String() });
 
 export const appointmentRecord = loose({
@@ -121,11 +127,11 @@ export const appointmentRecord = loose({
   delegator: principal,
   delegate: principal,
   note: Type.String(),
-  startTime: when,
-  endTime: when,
-  created: when,
+  startTime: timestamp,
+  endTime: timestamp,
+  created: timestamp,
   createdBy: Type.String(),
-  lastUpdated: when,
+  lastUpdated: timestamp,
   lastUpdatedBy: Type.String(),
 });
 
@@ -140,19 +146,13 @@ export const delegateOutputs = {
 
 const principalSettings = loose({ delegates: loose({ appointments: Type.Array(appointmentRecord) }) });
 
-export const principalSettingsOperations = defineOperations([
+export const principalSettingsOperations = defineFamily(defaults, [
   {
     id: 'updatePrincipalSettings',
     title: 'Set delegate for user',
-    family,
     description: 'Appoint (or remove) the delegate of a user: the person who gets their governance work, such as reviews and approvals, while they are away.',
-    docs: docs('updatePrincipalSettings'),
-    lifecycle: 'BETA',
     method: 'PATCH',
     path: '/governance/api/v1/principal-settings/{targetPrincipalId}',
-    successStatus: 200,
-    scopes: ['okta.governance.principalSettings.manage'],
-    adminRoles: ['SUPER_ADMIN'],
     // The appointment given replaces the stored one, so sending it twice leaves the same delegate.
     idempotent: true,
     inputs: {
@@ -175,7 +175,6 @@ export const principalSettingsOperations = defineOperations([
     },
     atMostOne: delegateAlternatives,
     rules: [delegatesGiven, appointmentWindow],
-    response: principalSettings,
-    outputs: delegateOutputs,
+    answer: object(principalSettings, delegateOutputs),
   },
 ]);

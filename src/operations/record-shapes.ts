@@ -4,7 +4,7 @@
  * Response shapes are tolerant: every field optional, undeclared fields allowed (API-NOTES §7.3).
  */
 import { Type, type TProperties } from '@sinclair/typebox';
-import { isoDateTime } from '../model/ids.ts';
+import { isoDateTime } from '../model/date-time.ts';
 
 /** An input object that refuses undeclared properties. */
 export const strict = <T extends TProperties>(properties: T) => Type.Object(properties, { additionalProperties: false });

@@ -14,18 +14,21 @@
  * the API's form, which the commonest cases (everyone, the app itself) need anyway.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { timestamp } from '../model/date-time.ts';
+import { list, noBody, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { bodyField, enumOf, out, pathParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { hex24, ids, oktaId } from '../model/ids.ts';
 import { loose } from './tolerant-shapes.ts';
 import { nothingToUpdate } from './update-rules.ts';
 
-const family = 'Request conditions';
-const docs = (id: string) => docsLink('governance.requests.admin.v2', 'Request-Conditions', id);
-const read = ['okta.accessRequests.condition.read'];
-const manage = ['okta.accessRequests.condition.manage'];
-const adminRoles = ['ACCESS_REQUESTS_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Request conditions',
+  docs: { api: 'governance.requests.admin.v2', tag: 'Request-Conditions' },
+  lifecycle: 'GA',
+  adminRoles: ['ACCESS_REQUESTS_ADMIN'],
+  scopes: { read: ['okta.accessRequests.condition.read'], manage: ['okta.accessRequests.condition.manage'] },
+};
 
 export const conditionStatuses = ['ACTIVE', 'INACTIVE', 'INVALID', 'DELETED'] as const;
 
@@ -81,7 +84,6 @@ const accessScopeSettings = Type.Union([
 
 // ---- Response shapes (tolerant: every field optional, undeclared fields allowed) ----
 
-const when = Type.String({ format: 'date-time' });
 const idList = Type.Array(loose({ id: Type.String() }));
 
 /** Access duration settings as Okta returns them (in conditions and in an app's risk settings). */
@@ -97,9 +99,9 @@ const requestCondition = loose({
   requesterSettings: loose({ type: Type.String(), groups: idList, teams: idList }),
   accessScopeSettings: loose({ type: Type.String(), groups: idList, entitlementBundles: idList }),
   accessDurationSettings: accessDurationRecord,
-  created: when,
+  created: timestamp,
   createdBy: Type.String(),
-  lastUpdated: when,
+  lastUpdated: timestamp,
   lastUpdatedBy: Type.String(),
   _links: loose({ self: loose({ href: Type.String() }) }),
 });
@@ -149,22 +151,15 @@ const somethingToUpdate = nothingToUpdate({
   inputs: 'name, description, requesterSettings, accessScopeSettings, accessDurationSettings, approvalSequenceId or priority',
 });
 
-export const requestConditionOperations = defineOperations([
+export const requestConditionOperations = defineFamily(defaults, [
   {
     id: 'listResourceRequestConditionsV2',
     title: 'List request conditions',
-    family,
     description: 'List the request conditions of an app: who may request what, for how long, with which approval sequence, and whether each is active.',
-    docs: docs('listResourceRequestConditionsV2'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/resources/{resourceId}/request-conditions',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { resourceId: resourceIdParam },
-    response: null,
-    list: {
+    answer: list({
       item: requestCondition,
       paginated: false,
       itemOutputs: {
@@ -176,22 +171,16 @@ export const requestConditionOperations = defineOperations([
         requesterType: conditionOutputs.requesterType,
         accessScopeType: conditionOutputs.accessScopeType,
       },
-    },
-    outputs: {},
+    }),
   },
   {
     id: 'createResourceRequestConditionV2',
     title: 'Create request condition',
-    family,
     description:
       'Make an app requestable: say who may ask, for what, for how long and which approval sequence decides. The condition starts INACTIVE; activate it to put it in the catalog.',
-    docs: docs('createResourceRequestConditionV2'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v2/resources/{resourceId}/request-conditions',
     successStatus: 201,
-    scopes: manage,
-    adminRoles,
     inputs: {
       resourceId: resourceIdParam,
       name: bodyField('/name', conditionName, { label: 'Name', help: text.name, required: true, example: 'Everyone, 30 days, manager approval' }),
@@ -221,38 +210,24 @@ export const requestConditionOperations = defineOperations([
       }),
       priority: bodyField('/priority', priority, { label: 'Priority', help: `Optional. ${text.priority}`, example: 0 }),
     },
-    response: requestCondition,
-    outputs: conditionOutputs,
+    answer: object(requestCondition, conditionOutputs),
   },
   {
     id: 'getResourceRequestConditionV2',
     title: 'Get request condition',
-    family,
     description: 'Read one request condition of an app with its requesters, scope, duration, approval sequence and status.',
-    docs: docs('getResourceRequestConditionV2'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/resources/{resourceId}/request-conditions/{requestConditionId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { resourceId: resourceIdParam, requestConditionId: conditionIdParam },
-    response: requestCondition,
-    outputs: conditionOutputs,
+    answer: object(requestCondition, conditionOutputs),
   },
   {
     id: 'updateResourceRequestConditionV2',
     title: 'Update request condition',
-    family,
     description:
       'Change a request condition; only the properties given change. Okta refuses a change that would make the condition INVALID, and checks requesters and scope against the app\'s request settings.',
-    docs: docs('updateResourceRequestConditionV2'),
-    lifecycle: 'GA',
     method: 'PATCH',
     path: '/governance/api/v2/resources/{resourceId}/request-conditions/{requestConditionId}',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     // The given properties replace the stored ones, so sending the same change twice leaves the same condition.
     idempotent: true,
     inputs: {
@@ -271,55 +246,33 @@ export const requestConditionOperations = defineOperations([
       priority: bodyField('/priority', priority, { label: 'Priority', help: `Optional. ${text.priority}` }),
     },
     rules: [somethingToUpdate],
-    response: requestCondition,
-    outputs: conditionOutputs,
+    answer: object(requestCondition, conditionOutputs),
   },
   {
     id: 'deleteResourceRequestConditionV2',
     title: 'Delete request condition',
-    family,
     description: 'Delete a request condition: its requesters can no longer ask for the app through it. Requests already filed go on.',
-    docs: docs('deleteResourceRequestConditionV2'),
-    lifecycle: 'GA',
     method: 'DELETE',
     path: '/governance/api/v2/resources/{resourceId}/request-conditions/{requestConditionId}',
-    successStatus: 204,
-    scopes: manage,
-    adminRoles,
     inputs: { resourceId: resourceIdParam, requestConditionId: conditionIdParam },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'activateResourceRequestConditionV2',
     title: 'Activate request condition',
-    family,
     description: 'Turn an INACTIVE request condition on, so its requesters see the app in their catalog. Okta answers 409 when it is already active.',
-    docs: docs('activateResourceRequestConditionV2'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v2/resources/{resourceId}/request-conditions/{requestConditionId}/activate',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: { resourceId: resourceIdParam, requestConditionId: conditionIdParam },
-    response: requestCondition,
-    outputs: conditionOutputs,
+    answer: object(requestCondition, conditionOutputs),
   },
   {
     id: 'deactivateResourceRequestConditionV2',
     title: 'Deactivate request condition',
-    family,
     description: 'Turn an ACTIVE request condition off without deleting it. Okta answers 409 when it is already inactive.',
-    docs: docs('deactivateResourceRequestConditionV2'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v2/resources/{resourceId}/request-conditions/{requestConditionId}/deactivate',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: { resourceId: resourceIdParam, requestConditionId: conditionIdParam },
-    response: requestCondition,
-    outputs: conditionOutputs,
+    answer: object(requestCondition, conditionOutputs),
   },
 ]);

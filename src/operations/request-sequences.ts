@@ -8,18 +8,20 @@
  * are not paged.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { list, noBody, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { out, pathParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { hex24 } from '../model/ids.ts';
 import { resourceIdParam } from './request-conditions.ts';
 import { loose } from './tolerant-shapes.ts';
 
-const family = 'Request sequences';
-const docs = (id: string) => docsLink('governance.requests.admin.v2', 'Request-Sequences', id);
-const read = ['okta.accessRequests.condition.read'];
-const manage = ['okta.accessRequests.condition.manage'];
-const adminRoles = ['ACCESS_REQUESTS_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Request sequences',
+  docs: { api: 'governance.requests.admin.v2', tag: 'Request-Sequences' },
+  lifecycle: 'GA',
+  adminRoles: ['ACCESS_REQUESTS_ADMIN'],
+  scopes: { read: ['okta.accessRequests.condition.read'], manage: ['okta.accessRequests.condition.manage'] },
+};
 
 const requestSequence = loose({
   id: Type.String(),
@@ -43,54 +45,32 @@ const sequenceIdParam = pathParam('sequenceId', hex24('Request sequence'), {
   example: '66a1f0c2b9e84d0012ab34cd',
 });
 
-export const requestSequenceOperations = defineOperations([
+export const requestSequenceOperations = defineFamily(defaults, [
   {
     id: 'listResourceRequestSequencesV2',
     title: 'List request sequences',
-    family,
     description: 'List the approval sequences a request condition of an app can use, with their names and ids.',
-    docs: docs('listResourceRequestSequencesV2'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/resources/{resourceId}/request-sequences',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { resourceId: resourceIdParam },
-    response: null,
-    list: { item: requestSequence, paginated: false, itemOutputs: sequenceOutputs },
-    outputs: {},
+    answer: list({ item: requestSequence, paginated: false, itemOutputs: sequenceOutputs }),
   },
   {
     id: 'getResourceRequestSequenceV2',
     title: 'Get request sequence',
-    family,
     description: 'Read one approval sequence usable for an app: its name, what it does and where to edit it.',
-    docs: docs('getResourceRequestSequenceV2'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/resources/{resourceId}/request-sequences/{sequenceId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { resourceId: resourceIdParam, sequenceId: sequenceIdParam },
-    response: requestSequence,
-    outputs: sequenceOutputs,
+    answer: object(requestSequence, sequenceOutputs),
   },
   {
     id: 'deleteRequestSequenceV2',
     title: 'Delete request sequence',
-    family,
     description: 'Delete an approval sequence from the org, by its id. Request conditions that still name it need another sequence.',
-    docs: docs('deleteRequestSequenceV2'),
-    lifecycle: 'GA',
     method: 'DELETE',
     path: '/governance/api/v2/request-sequences/{sequenceId}',
-    successStatus: 204,
-    scopes: manage,
-    adminRoles,
     inputs: { sequenceId: sequenceIdParam },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
 ]);

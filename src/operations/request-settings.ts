@@ -10,18 +10,21 @@
  * ALLOWED_WITH_OVERRIDES needs the approval sequence that handles risky requests.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
+import type { BusinessRule } from '../model/operation.ts';
 import { bodyField, enumOf, out } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { accessDurationRecord, accessDurationSettings, approvalSequenceId, resourceIdParam } from './request-conditions.ts';
 import { loose } from './tolerant-shapes.ts';
 import { nothingToUpdate } from './update-rules.ts';
 
-const family = 'Request settings';
-const docs = (id: string) => docsLink('governance.requests.admin.v2', 'Request-Settings', id);
-const read = ['okta.accessRequests.condition.read'];
-const manage = ['okta.accessRequests.condition.manage'];
-const adminRoles = ['ACCESS_REQUESTS_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Request settings',
+  docs: { api: 'governance.requests.admin.v2', tag: 'Request-Settings' },
+  lifecycle: 'GA',
+  adminRoles: ['ACCESS_REQUESTS_ADMIN'],
+  scopes: { read: ['okta.accessRequests.condition.read'], manage: ['okta.accessRequests.condition.manage'] },
+};
 
 export const requestSubmissionTypes = ['ALLOWED_WITH_NO_OVERRIDES', 'ALLOWED_WITH_OVERRIDES', 'RESTRICTED'] as const;
 
@@ -150,35 +153,22 @@ const somethingToUpdate = nothingToUpdate({
   inputs: 'onBehalfOfAllowed, requestSubmissionType, requestOnBehalfOfSettings or riskSettings',
 });
 
-export const requestSettingsOperations = defineOperations([
+export const requestSettingsOperations = defineFamily(defaults, [
   {
     id: 'getOrgRequestSettingsV2',
     title: 'Get org request settings',
-    family,
     description: 'Read the org-wide Access Requests settings: whether it is provisioned, which request experiences it offers and whether its subprocessors were acknowledged.',
-    docs: docs('getOrgRequestSettingsV2'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/request-settings',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {},
-    response: orgRequestSettings,
-    outputs: orgOutputs,
+    answer: object(orgRequestSettings, orgOutputs),
   },
   {
     id: 'updateOrgRequestSettingsV2',
     title: 'Update org request settings',
-    family,
     description: 'Record whether the org acknowledges the subprocessors Access Requests uses.',
-    docs: docs('updateOrgRequestSettingsV2'),
-    lifecycle: 'GA',
     method: 'PATCH',
     path: '/governance/api/v2/request-settings',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     // Setting the same value again leaves the same settings.
     idempotent: true,
     inputs: {
@@ -189,39 +179,25 @@ export const requestSettingsOperations = defineOperations([
         example: true,
       }),
     },
-    response: loose({ subprocessorsAcknowledged: Type.Boolean() }),
-    outputs: { subprocessorsAcknowledged: orgOutputs.subprocessorsAcknowledged },
+    answer: object(loose({ subprocessorsAcknowledged: Type.Boolean() }), { subprocessorsAcknowledged: orgOutputs.subprocessorsAcknowledged }),
   },
   {
     id: 'getRequestSettingsV2',
     title: 'Get request settings for resource',
-    family,
     description:
       'Read the request settings of an app: which requesters, scopes and durations its request conditions may use, whether people may request for others, and how risky requests are handled.',
-    docs: docs('getRequestSettingsV2'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/resources/{resourceId}/request-settings',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { resourceId: resourceIdParam },
-    response: resourceRequestSettings,
-    outputs: resourceOutputs,
+    answer: object(resourceRequestSettings, resourceOutputs),
   },
   {
     id: 'updateResourceRequestSettingsV2',
     title: 'Update request settings for resource',
-    family,
     description:
       'Change the request settings of an app: whether people may request it for others, and whether requests that break a risk rule are allowed, routed to a stricter approval sequence, or refused. Only what is given changes.',
-    docs: docs('updateResourceRequestSettingsV2'),
-    lifecycle: 'GA',
     method: 'PATCH',
     path: '/governance/api/v2/resources/{resourceId}/request-settings',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     // The given settings replace the stored ones, so sending them twice leaves the same settings.
     idempotent: true,
     inputs: {
@@ -252,7 +228,6 @@ export const requestSettingsOperations = defineOperations([
       }),
     },
     rules: [somethingToUpdate, riskKindGiven, riskSequenceMatchesKind],
-    response: resourceRequestSettings,
-    outputs: resourceOutputs,
+    answer: object(resourceRequestSettings, resourceOutputs),
   },
 ]);

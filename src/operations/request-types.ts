@@ -9,18 +9,21 @@
  * deleting a type leaves requests already filed under it running. Ids are 24 hexadecimal characters.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { list, noBody, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
+import type { BusinessRule } from '../model/operation.ts';
 import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
-import { ids, isoDateTime } from '../model/ids.ts';
+import { ids } from '../model/ids.ts';
+import { isoDateTime } from '../model/date-time.ts';
 import { loose } from './tolerant-shapes.ts';
 
-const family = 'Request types';
-// docsLink has no entry for the v1 admin API yet; its pages follow the same scheme.
-const docs = (tag: string, id: string) =>
-  `https://developer.okta.com/docs/api/iga/openapi/governance.requests.admin.v1/tag/${tag}/#tag/${tag}/operation/${id}`;
-const read = ['okta.governance.accessRequests.read'];
-const manage = ['okta.governance.accessRequests.manage'];
-const adminRoles = ['ACCESS_REQUESTS_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Request types',
+  docs: { api: 'governance.requests.admin.v1', tag: 'Request-Types' },
+  lifecycle: 'BETA',
+  adminRoles: ['ACCESS_REQUESTS_ADMIN'],
+  scopes: { read: ['okta.governance.accessRequests.read'], manage: ['okta.governance.accessRequests.manage'] },
+};
 
 const closed = (properties: Record<string, TSchema>) => Type.Object(properties, { additionalProperties: false });
 const link = loose({ href: Type.String() });
@@ -143,19 +146,14 @@ const requestTypeId = pathParam('requestTypeId', ids.requestType, {
   example: '65f0a1b2c3d4e5f6a7b8c9d0',
 });
 
-export const requestTypeOperations = defineOperations([
+export const requestTypeOperations = defineFamily(defaults, [
   {
     id: 'createRequestType',
     title: 'Create request type',
-    family,
     description: 'Create a request type: which resource it grants, which team owns it, who may ask and what they are asked, who approves and for how long access lasts.',
-    docs: docs('Request-Types', 'createRequestType'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/request-types',
     successStatus: 201,
-    scopes: manage,
-    adminRoles,
     inputs: {
       name: bodyField('/name', Type.String({ minLength: 1, maxLength: 50 }), {
         label: 'Name',
@@ -203,20 +201,14 @@ export const requestTypeOperations = defineOperations([
       }),
     },
     rules: [oneMatchingTarget],
-    response: requestType,
-    outputs: requestTypeOutputs,
+    answer: object(requestType, requestTypeOutputs),
   },
   {
     id: 'listAllRequestTypes',
     title: 'List request types',
-    family,
     description: 'List request types, optionally only those in one status or changed since a date.',
-    docs: docs('Request-Types', 'listAllRequestTypes'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/request-types',
-    successStatus: 200,
-    scopes: read,
     // The spec names no admin role for this one.
     adminRoles: [],
     inputs: {
@@ -233,8 +225,7 @@ export const requestTypeOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(ids.requestType),
     },
-    response: null,
-    list: {
+    answer: list({
       item: requestType,
       paginated: true,
       itemOutputs: {
@@ -244,85 +235,50 @@ export const requestTypeOperations = defineOperations([
         resourceType: requestTypeOutputs.resourceType,
         resourceId: requestTypeOutputs.resourceId,
       },
-    },
-    outputs: {},
+    }),
   },
   {
     id: 'getRequestType',
     title: 'Get request type',
-    family,
     description: 'Read one request type with its resource, owner, questions (and their ids), approval steps and status.',
-    docs: docs('Request-Types', 'getRequestType'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/request-types/{requestTypeId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { requestTypeId },
-    response: requestType,
-    outputs: requestTypeOutputs,
+    answer: object(requestType, requestTypeOutputs),
   },
   {
     id: 'deleteRequestType',
     title: 'Delete request type',
-    family,
     description: 'Delete a request type. Requests already filed under it carry on; no new ones can be filed.',
-    docs: docs('Request-Types', 'deleteRequestType'),
-    lifecycle: 'BETA',
     method: 'DELETE',
     path: '/governance/api/v1/request-types/{requestTypeId}',
-    successStatus: 204,
-    scopes: manage,
-    adminRoles,
     inputs: { requestTypeId },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'publishRequestType',
     title: 'Publish request type',
-    family,
     description: 'Make a DRAFT request type ACTIVE so that requests can be filed under it. A DISABLED type can\'t be published.',
-    docs: docs('Request-Types', 'publishRequestType'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/request-types/{requestTypeId}/publish',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: { requestTypeId },
-    response: requestType,
-    outputs: requestTypeOutputs,
+    answer: object(requestType, requestTypeOutputs),
   },
   {
     id: 'unpublishRequestType',
     title: 'Unpublish request type',
-    family,
     description: 'Put an ACTIVE request type back to DRAFT so that no new requests are filed under it. A DISABLED type can\'t be unpublished.',
-    docs: docs('Request-Types', 'unpublishRequestType'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/request-types/{requestTypeId}/un-publish',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: { requestTypeId },
-    response: requestType,
-    outputs: requestTypeOutputs,
+    answer: object(requestType, requestTypeOutputs),
   },
   {
     id: 'listAllRequestTeams',
     title: 'List request teams',
-    family,
     description: 'List the teams that can own request types, optionally only the one with a given name.',
-    docs: docs('Request-Types', 'listAllRequestTeams'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/teams',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -332,12 +288,10 @@ export const requestTypeOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(ids.team),
     },
-    response: null,
-    list: {
+    answer: list({
       item: loose({ id: Type.String(), name: Type.String(), created: isoDateTime, lastUpdated: isoDateTime }),
       paginated: true,
       itemOutputs: { id: out('/id', 'Team ID'), name: out('/name', 'Name') },
-    },
-    outputs: {},
+    }),
   },
 ]);

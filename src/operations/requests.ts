@@ -12,21 +12,25 @@
  * Messages are 1–5000 characters and visible to everyone who can see the request (API-NOTES §6.3–6.4).
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { list, noBody, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
 import { docsLink } from '../model/docs.ts';
-import { ids, isoDateTime } from '../model/ids.ts';
+import { ids } from '../model/ids.ts';
+import { isoDateTime } from '../model/date-time.ts';
 import { answeredFields, requestFieldAnswer, requestParty, requestRiskAssessment, whenOut as when } from './catalog-request-shapes.ts';
 import { loose, orNull } from './tolerant-shapes.ts';
 
-const family = 'Access requests';
-// docsLink has no entry for the v1 admin API yet; its pages follow the same scheme.
-const docsV1 = (id: string) =>
-  `https://developer.okta.com/docs/api/iga/openapi/governance.requests.admin.v1/tag/Requests/#tag/Requests/operation/${id}`;
+const defaults: FamilyDefaults = {
+  family: 'Access requests',
+  docs: { api: 'governance.requests.admin.v1', tag: 'Requests' },
+  lifecycle: 'BETA',
+  adminRoles: ['ACCESS_REQUESTS_ADMIN'],
+  scopes: { read: ['okta.governance.accessRequests.read'], manage: ['okta.governance.accessRequests.manage'] },
+};
+
 const docsV2 = (id: string) => docsLink('governance.requests.admin.v2', 'Requests', id);
-const v1 = { read: ['okta.governance.accessRequests.read'], manage: ['okta.governance.accessRequests.manage'] };
 const v2 = { read: ['okta.accessRequests.request.read'], manage: ['okta.accessRequests.request.manage'] };
-const adminRoles = ['ACCESS_REQUESTS_ADMIN'];
 
 const link = loose({ href: Type.String() });
 
@@ -193,19 +197,14 @@ const orderBy = queryParam('orderBy', Type.String({ pattern: '^(created|lastUpda
   example: 'created desc',
 });
 
-export const requestOperations = defineOperations([
+export const requestOperations = defineFamily(defaults, [
   {
     id: 'createRequest',
     title: 'File access request',
-    family,
     description: 'File an access request under a published request type, for yourself or for one other user, with a subject and the answers the type asks for.',
-    docs: docsV1('createRequest'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/requests',
     successStatus: 201,
-    scopes: v1.manage,
-    adminRoles,
     inputs: {
       requestTypeId: requestTypeIdV1,
       subject: bodyField('/subject', Type.String({ minLength: 1, maxLength: 250 }), {
@@ -229,21 +228,14 @@ export const requestOperations = defineOperations([
     },
     // The requester is optional (default: the caller), so the friendly field and its API form are "at most one".
     atMostOne: [['requesterUserId', 'requesterUserIds']],
-    response: requestV1,
-    outputs: requestV1Outputs,
+    answer: object(requestV1, requestV1Outputs),
   },
   {
     id: 'listAllRequests',
     title: 'List access requests',
-    family,
     description: 'List access requests filed under request types, optionally only those in one status or changed since a date.',
-    docs: docsV1('listAllRequests'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/requests',
-    successStatus: 200,
-    scopes: v1.read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -254,8 +246,7 @@ export const requestOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(ids.requestV1),
     },
-    response: null,
-    list: {
+    answer: list({
       item: requestV1,
       paginated: true,
       itemOutputs: {
@@ -266,45 +257,30 @@ export const requestOperations = defineOperations([
         requesterUserIds: requestV1Outputs.requesterUserIds,
         lastUpdated: requestV1Outputs.lastUpdated,
       },
-    },
-    outputs: {},
+    }),
   },
   {
     id: 'getRequest',
     title: 'Get access request',
-    family,
     description: 'Read one access request: its status, requester, answers, approvals and the provisioning action taken.',
-    docs: docsV1('getRequest'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/requests/{requestId}',
-    successStatus: 200,
-    scopes: v1.read,
-    adminRoles,
     inputs: { requestId: requestIdV1 },
-    response: requestV1,
-    outputs: requestV1Outputs,
+    answer: object(requestV1, requestV1Outputs),
   },
   {
     id: 'createRequestMessage',
     title: 'Add message to access request',
-    family,
     description: 'Post a message on an access request, e.g. to give approvers context; it is authored by the user the connection acts as.',
-    docs: docsV1('createRequestMessage'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/requests/{requestId}/messages',
     successStatus: 201,
-    scopes: v1.manage,
-    adminRoles,
     inputs: { requestId: requestIdV1, message },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'createRequestV2',
     title: 'Request catalog access for a user',
-    family,
     description: 'Ask for a catalog entry (an app, or a bundle or group offered through it) on behalf of a user. Okta accepts it as SUBMITTED and decides shortly after: read it back to see the outcome.',
     docs: docsV2('createRequestV2'),
     lifecycle: 'GA',
@@ -312,7 +288,6 @@ export const requestOperations = defineOperations([
     path: '/governance/api/v2/requests',
     successStatus: 202,
     scopes: v2.manage,
-    adminRoles,
     inputs: {
       entryId: bodyField('/requested/entryId', ids.catalogEntry, {
         label: 'Catalog entry ID',
@@ -350,21 +325,17 @@ export const requestOperations = defineOperations([
       ['entryId', 'requested'],
       ['requestedForUserId', 'requestedFor'],
     ],
-    response: requestV2,
-    outputs: requestV2Outputs,
+    answer: object(requestV2, requestV2Outputs),
   },
   {
     id: 'listAllRequestsV2',
     title: 'List catalog access requests',
-    family,
     description: 'List catalog access requests, optionally only those in one status, for one user, for one resource, or changed since a date.',
     docs: docsV2('listAllRequestsV2'),
     lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/requests',
-    successStatus: 200,
     scopes: v2.read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -375,8 +346,7 @@ export const requestOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(ids.requestV2),
     },
-    response: null,
-    list: {
+    answer: list({
       item: requestV2,
       paginated: true,
       itemOutputs: {
@@ -388,29 +358,23 @@ export const requestOperations = defineOperations([
         resourceId: requestV2Outputs.resourceId,
         lastUpdated: requestV2Outputs.lastUpdated,
       },
-    },
-    outputs: {},
+    }),
   },
   {
     id: 'getRequestV2',
     title: 'Get catalog access request',
-    family,
     description: 'Read one catalog access request: its status, what was asked for and for whom, the approval, the risk assessment and whether access was granted.',
     docs: docsV2('getRequestV2'),
     lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/requests/{requestId}',
-    successStatus: 200,
     scopes: v2.read,
-    adminRoles,
     inputs: { requestId: requestIdV2 },
-    response: requestV2,
-    outputs: requestV2Outputs,
+    answer: object(requestV2, requestV2Outputs),
   },
   {
     id: 'createRequestMessageV2',
     title: 'Add message to catalog access request',
-    family,
     description: 'Post a message on a catalog access request; it is authored by the user the connection acts as and shown to everyone who can see the request.',
     docs: docsV2('createRequestMessageV2'),
     lifecycle: 'GA',
@@ -418,9 +382,7 @@ export const requestOperations = defineOperations([
     path: '/governance/api/v2/requests/{requestId}/messages',
     successStatus: 201,
     scopes: v2.manage,
-    adminRoles,
     inputs: { requestId: requestIdV2, message },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
 ]);

@@ -10,16 +10,19 @@
  * parent app (parentResourceOrn eq …) or by resource (resource.orn eq …).
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { list, noBody } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
+import type { BusinessRule } from '../model/operation.ts';
 import { bodyField, enumOf, listControls, out, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { orn } from '../model/ids.ts';
 
-const family = 'Resource Owners';
-const docs = (id: string) => docsLink('governance.api', 'Resource-Owners', id);
-const read = ['okta.governance.resourceOwner.read'];
-const manage = ['okta.governance.resourceOwner.manage'];
-const adminRoles = ['SUPER_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Resource Owners',
+  docs: { api: 'governance.api', tag: 'Resource-Owners' },
+  lifecycle: 'BETA',
+  adminRoles: ['SUPER_ADMIN'],
+  scopes: { read: ['okta.governance.resourceOwner.read'], manage: ['okta.governance.resourceOwner.manage'] },
+};
 
 /** A user or group as an ORN; some Okta examples use the singular user/group, so both are accepted. */
 const principalOrn = Type.String({
@@ -89,20 +92,14 @@ const nameFilterNeedsScope: BusinessRule = {
   },
 };
 
-export const resourceOwnerOperations = defineOperations([
+export const resourceOwnerOperations = defineFamily(defaults, [
   {
     id: 'configureResourceOwners',
     title: 'Set resource owners',
-    family,
     description:
       'Make up to 5 users or groups the owners of up to 10 resources (apps, entitlement values, bundles, collections), replacing their current owners. An empty owner list removes all owners.',
-    docs: docs('configureResourceOwners'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/resource-owners',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     // The owners given become the owners: sending the same request again leaves the same state.
     idempotent: true,
     inputs: {
@@ -118,22 +115,14 @@ export const resourceOwnerOperations = defineOperations([
         example: ['orn:okta:governance:00o11edPwGqbUrsDm0g4:entitlement-bundles:enbogpaj3XUzcM62u1d6'],
       }),
     },
-    response: null,
-    list: { item: ownedResource, paginated: false, itemOutputs: ownedResourceOutputs },
-    outputs: {},
+    answer: list({ item: ownedResource, paginated: false, itemOutputs: ownedResourceOutputs }),
   },
   {
     id: 'listResourceOwners',
     title: 'List resource owners',
-    family,
     description: 'List resources that have owners, with their owners. A filter is required: by parent app or by resource.',
-    docs: docs('listResourceOwners'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/resource-owners',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -150,22 +139,15 @@ export const resourceOwnerOperations = defineOperations([
       after: listControls.after(),
     },
     rules: [nameFilterNeedsScope],
-    response: null,
-    list: { item: ownedResource, paginated: true, itemOutputs: ownedResourceOutputs },
-    outputs: {},
+    answer: list({ item: ownedResource, paginated: true, itemOutputs: ownedResourceOutputs }),
   },
   {
     id: 'updateResourceOwners',
     title: 'Remove resource owners',
-    family,
     description: 'Remove up to 5 owners from one resource, leaving its other owners in place.',
-    docs: docs('updateResourceOwners'),
-    lifecycle: 'BETA',
     method: 'PATCH',
     path: '/governance/api/v1/resource-owners',
     successStatus: 204,
-    scopes: manage,
-    adminRoles,
     inputs: {
       resourceOrn: bodyField('/resourceOrn', orn, {
         label: 'Resource ORN',
@@ -190,21 +172,14 @@ export const resourceOwnerOperations = defineOperations([
         },
       ),
     },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'listResourceOwnerCatalogResources',
     title: 'List resources without owners',
-    family,
     description: 'List the resources of an app that have no owner yet, to find what still needs one. A filter by parent app is required.',
-    docs: docs('listResourceOwnerCatalogResources'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/resource-owners/catalog/resources',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -215,8 +190,7 @@ export const resourceOwnerOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: {
+    answer: list({
       item: resource,
       paginated: true,
       itemOutputs: {
@@ -225,7 +199,6 @@ export const resourceOwnerOperations = defineOperations([
         type: out('/type', 'Resource type'),
         resourceId: out('/id', 'Resource ID'),
       },
-    },
-    outputs: {},
+    }),
   },
 ]);

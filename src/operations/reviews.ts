@@ -10,18 +10,21 @@
  * and carry an undeclared assignmentType (API-NOTES §7.1).
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { list, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
-import { isoDateTime, oktaId } from '../model/ids.ts';
+import { oktaId } from '../model/ids.ts';
+import { isoDateTime } from '../model/date-time.ts';
 import { auditFields, idAndName, userProfile } from './record-shapes.ts';
 import { orderByOneKey } from './order-by-param.ts';
 
-const family = 'Reviews';
-const docs = (id: string) => docsLink('governance.api', 'Reviews', id);
-const read = ['okta.governance.accessCertifications.read'];
-const manage = ['okta.governance.accessCertifications.manage'];
-const adminRoles = ['ACCESS_CERTIFICATIONS_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Reviews',
+  docs: { api: 'governance.api', tag: 'Reviews' },
+  lifecycle: 'GA',
+  adminRoles: ['ACCESS_CERTIFICATIONS_ADMIN'],
+  scopes: { read: ['okta.governance.accessCertifications.read'], manage: ['okta.governance.accessCertifications.manage'] },
+};
 
 const reviewIdSchema = oktaId('icr', 'Review');
 const campaignIdSchema = oktaId('ici', 'Campaign');
@@ -82,19 +85,13 @@ const reviewOutputs = {
   reviewerLevel: out('/currentReviewerLevel', 'Reviewer level', 'FIRST or SECOND on multi-level campaigns.'),
 };
 
-export const reviewOperations = defineOperations([
+export const reviewOperations = defineFamily(defaults, [
   {
     id: 'listReviews',
     title: 'List reviews',
-    family,
     description: 'List campaign reviews, usually those of one campaign, one reviewer or one user, optionally only undecided ones.',
-    docs: docs('listReviews'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v1/reviews',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -105,22 +102,14 @@ export const reviewOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: { item: review, paginated: true, itemOutputs: reviewOutputs },
-    outputs: {},
+    answer: list({ item: review, paginated: true, itemOutputs: reviewOutputs }),
   },
   {
     id: 'getReview',
     title: 'Get review',
-    family,
     description: 'Read one review: whose access to what, the decision and who made it, remediation status and the reviewer levels.',
-    docs: docs('getReview'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v1/reviews/{reviewId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       reviewId: pathParam('reviewId', reviewIdSchema, {
         label: 'Review ID',
@@ -128,22 +117,15 @@ export const reviewOperations = defineOperations([
         example: 'icrztblxbBFiVKepb1d6',
       }),
     },
-    response: review,
-    outputs: reviewOutputs,
+    answer: object(review, reviewOutputs),
   },
   {
     id: 'reassignReviews',
     title: 'Reassign reviews',
-    family,
     description:
       'Hand up to 50 undecided reviews of an active campaign to another reviewer, with a note saying why. Reviews already reassigned are refused (409).',
-    docs: docs('reassignReviews'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v1/campaigns/{campaignId}/reviews/reassign',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: {
       campaignId: pathParam('campaignId', campaignIdSchema, {
         label: 'Campaign ID',
@@ -174,8 +156,6 @@ export const reviewOperations = defineOperations([
         help: 'Optional, for multi-level campaigns: reassign the FIRST or the SECOND level.',
       }),
     },
-    response: null,
-    list: { item: review, paginated: false, itemOutputs: reviewOutputs },
-    outputs: {},
+    answer: list({ item: review, paginated: false, itemOutputs: reviewOutputs }),
   },
 ]);

@@ -10,18 +10,23 @@
  * only reads (it needs the read scope) and answers with the conflicts found.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule } from '../model/operation.ts';
+import { list, noBody, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
+import type { BusinessRule } from '../model/operation.ts';
 import { bodyField, enumOf, listControls, out, pathParam, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 import { oktaId, orn } from '../model/ids.ts';
 import { auditFields } from './record-shapes.ts';
 import { entitlementSelectionOptionalIds } from './entitlement-shapes.ts';
 
-const family = 'Risk Rules';
-const docs = (id: string) => docsLink('governance.api', 'Risk-Rules', id);
+const defaults: FamilyDefaults = {
+  family: 'Risk Rules',
+  docs: { api: 'governance.api', tag: 'Risk-Rules' },
+  lifecycle: 'BETA',
+  adminRoles: ['APP_ADMIN'],
+  scopes: { read: ['okta.governance.riskRule.read'], manage: ['okta.governance.riskRule.manage'] },
+};
+
 const read = ['okta.governance.riskRule.read'];
-const manage = ['okta.governance.riskRule.manage'];
-const adminRoles = ['APP_ADMIN'];
 
 const userOrn = Type.String({
   minLength: 8,
@@ -144,20 +149,15 @@ const bodyIdMatchesPath: BusinessRule = {
   },
 };
 
-export const riskRuleOperations = defineOperations([
+export const riskRuleOperations = defineFamily(defaults, [
   {
     id: 'generatePotentialRiskAssessments',
     title: 'Assess access risk',
-    family,
     description:
       'Before granting access, ask which separation-of-duties rules a user would break if they got a resource (an app, entitlement bundle or collection). Reads only; nothing is granted.',
-    docs: docs('generatePotentialRiskAssessments'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/risk-rule-assessments',
-    successStatus: 200,
     scopes: read,
-    adminRoles,
     // A read dressed as a POST: repeating it changes nothing.
     idempotent: true,
     inputs: {
@@ -173,8 +173,7 @@ export const riskRuleOperations = defineOperations([
         example: 'orn:okta:governance:00o11edPwGqbUrsDm0g4:entitlement-bundles:enbogpaj3XUzcM62u1d6',
       }),
     },
-    response: null,
-    list: {
+    answer: list({
       item: riskConflict,
       paginated: false,
       itemOutputs: {
@@ -183,21 +182,15 @@ export const riskRuleOperations = defineOperations([
         resourceOrn: out('/resourceOrn', 'App ORN'),
         description: out('/description', 'Description'),
       },
-    },
-    outputs: {},
+    }),
   },
   {
     id: 'createRiskRule',
     title: 'Create risk rule',
-    family,
     description: 'Create a separation-of-duties rule for one app from two lists of entitlements that no one should hold together.',
-    docs: docs('createRiskRule'),
-    lifecycle: 'BETA',
     method: 'POST',
     path: '/governance/api/v1/risk-rules',
     successStatus: 201,
-    scopes: manage,
-    adminRoles,
     inputs: {
       name: bodyField('/name', ruleName, {
         label: 'Name',
@@ -243,21 +236,14 @@ export const riskRuleOperations = defineOperations([
       }),
     },
     oneOf: [['resourceOrn', 'resources']],
-    response: riskRule,
-    outputs: ruleOutputs,
+    answer: object(riskRule, ruleOutputs),
   },
   {
     id: 'listRiskRules',
     title: 'List risk rules',
-    family,
     description: 'List the risk rules of the org, optionally those of one app or with a name that starts with or contains some text.',
-    docs: docs('listRiskRules'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/risk-rules',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {
       filter: queryParam('filter', Type.String({ minLength: 1 }), {
         label: 'Filter',
@@ -267,38 +253,23 @@ export const riskRuleOperations = defineOperations([
       limit: listControls.limit(200, 20),
       after: listControls.after(),
     },
-    response: null,
-    list: { item: riskRule, paginated: true, itemOutputs: ruleOutputs },
-    outputs: {},
+    answer: list({ item: riskRule, paginated: true, itemOutputs: ruleOutputs }),
   },
   {
     id: 'getRiskRule',
     title: 'Get risk rule',
-    family,
     description: 'Read one risk rule with its app and both entitlement lists.',
-    docs: docs('getRiskRule'),
-    lifecycle: 'BETA',
     method: 'GET',
     path: '/governance/api/v1/risk-rules/{ruleId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { ruleId: ruleIdParam },
-    response: riskRule,
-    outputs: ruleOutputs,
+    answer: object(riskRule, ruleOutputs),
   },
   {
     id: 'replaceRiskRule',
     title: 'Replace risk rule',
-    family,
     description: 'Change a risk rule\'s name, description, notes or entitlement lists. Its app and type stay as they are.',
-    docs: docs('replaceRiskRule'),
-    lifecycle: 'BETA',
     method: 'PUT',
     path: '/governance/api/v1/risk-rules/{ruleId}',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: {
       ruleId: ruleIdParam,
       id: bodyField('/id', Type.String({ minLength: 1, maxLength: 20, pattern: '^rul[0-9a-zA-Z]{17}$' }), {
@@ -327,23 +298,15 @@ export const riskRuleOperations = defineOperations([
       }),
     },
     rules: [bodyIdMatchesPath],
-    response: riskRule,
-    outputs: ruleOutputs,
+    answer: object(riskRule, ruleOutputs),
   },
   {
     id: 'deleteRiskRule',
     title: 'Delete risk rule',
-    family,
     description: 'Delete a risk rule for good.',
-    docs: docs('deleteRiskRule'),
-    lifecycle: 'BETA',
     method: 'DELETE',
     path: '/governance/api/v1/risk-rules/{ruleId}',
-    successStatus: 204,
-    scopes: manage,
-    adminRoles,
     inputs: { ruleId: ruleIdParam },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
 ]);

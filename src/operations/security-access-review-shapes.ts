@@ -5,6 +5,7 @@
  * Response shapes are tolerant: every field optional, undeclared fields allowed (API-NOTES §7.3).
  */
 import { Type } from '@sinclair/typebox';
+import { timestamp } from '../model/date-time.ts';
 import { bodyField, listControls, out, pathParam, queryParam } from '../model/fields.ts';
 import { oktaId } from '../model/ids.ts';
 
@@ -23,7 +24,6 @@ export const accessOrSubAccessItemId = Type.String({
 
 // ---- Response shapes (tolerant: every field optional, undeclared fields allowed) ----
 
-export const when = Type.String({ format: 'date-time' });
 export const link = Type.Object({ href: Type.Optional(Type.String()) });
 export const place = Type.Object({ city: Type.Optional(Type.String()), state: Type.Optional(Type.String()), country: Type.Optional(Type.String()) });
 
@@ -55,7 +55,7 @@ export const securityAccessReview = Type.Object({
   id: Type.Optional(Type.String()),
   name: Type.Optional(Type.String()),
   status: Type.Optional(Type.String({ description: sarStatuses.join(', ') })),
-  endTime: Type.Optional(when),
+  endTime: Type.Optional(timestamp),
   reviewerSettings: Type.Optional(
     Type.Object({
       type: Type.Optional(Type.String()),
@@ -68,9 +68,9 @@ export const securityAccessReview = Type.Object({
     }),
   ),
   summary: Type.Optional(aiSummary),
-  created: Type.Optional(when),
+  created: Type.Optional(timestamp),
   createdBy: Type.Optional(Type.String()),
-  lastUpdated: Type.Optional(when),
+  lastUpdated: Type.Optional(timestamp),
   lastUpdatedBy: Type.Optional(Type.String()),
   _links: Type.Optional(
     Type.Object({
@@ -119,12 +119,12 @@ export const accessItem = Type.Object({
       name: Type.Optional(Type.String()),
       label: Type.Optional(Type.String()),
       logoUrl: Type.Optional(Type.String()),
-      lastAccessDate: Type.Optional(when),
-      assignedDate: Type.Optional(when),
+      lastAccessDate: Type.Optional(timestamp),
+      assignedDate: Type.Optional(timestamp),
       assignmentType: Type.Optional(Type.String()),
       applicationUsage: Type.Optional(Type.Integer()),
-      lastAccessCertificationReviewedDate: Type.Optional(when),
-      lastSecurityAccessReviewDate: Type.Optional(when),
+      lastAccessCertificationReviewedDate: Type.Optional(timestamp),
+      lastSecurityAccessReviewDate: Type.Optional(timestamp),
       lastDeviceLogin: Type.Optional(Type.String()),
       activeEntitlements: Type.Optional(Type.Array(entitlement)),
       governanceLabels: Type.Optional(Type.Array(governanceLabel)),
@@ -139,7 +139,7 @@ export const subAccessItem = Type.Object({
     Type.Object({
       type: Type.Optional(Type.String()),
       entitlementDescription: Type.Optional(Type.String()),
-      assignedDate: Type.Optional(when),
+      assignedDate: Type.Optional(timestamp),
       assignmentType: Type.Optional(Type.String()),
       collectionsAssigning: Type.Optional(Type.Array(Type.Object({ id: Type.Optional(Type.String()), name: Type.Optional(Type.String()) }))),
       entitlements: Type.Optional(Type.Array(entitlement)),
@@ -148,7 +148,7 @@ export const subAccessItem = Type.Object({
   ),
   groupInfo: Type.Optional(
     Type.Object({
-      assignedDate: Type.Optional(when),
+      assignedDate: Type.Optional(timestamp),
       groupOwner: Type.Optional(Type.String()),
       assignmentType: Type.Optional(Type.String()),
       governanceLabels: Type.Optional(Type.Array(governanceLabel)),
@@ -172,7 +172,7 @@ export const anomaly = Type.Object({
 export const historyEntry = Type.Object({
   id: Type.Optional(Type.String()),
   systemGenerated: Type.Optional(Type.Boolean()),
-  timestamp: Type.Optional(when),
+  timestamp: Type.Optional(timestamp),
   message: Type.Optional(Type.String()),
   principalProfile: Type.Optional(principalProfile),
 });
@@ -184,7 +184,7 @@ export const principalDetails = Type.Object({
   role: Type.Optional(Type.String()),
   homeLocation: Type.Optional(place),
   lastLoginInfo: Type.Optional(
-    Type.Object({ date: Type.Optional(when), location: Type.Optional(place), device: Type.Optional(Type.String()), ipAddress: Type.Optional(Type.String()) }),
+    Type.Object({ date: Type.Optional(timestamp), location: Type.Optional(place), device: Type.Optional(Type.String()), ipAddress: Type.Optional(Type.String()) }),
   ),
   oktaAdminRoles: Type.Optional(Type.Array(Type.Object({ roleId: Type.Optional(Type.String()), roleName: Type.Optional(Type.String()) }))),
   _links: Type.Optional(Type.Object({})),

@@ -9,10 +9,12 @@
  * 6 months after launch (default 7 days). AI summaries need the org's governance AI setting.
  */
 import { Type } from '@sinclair/typebox';
-import { defineOperations, type BusinessRule, type RuleContext } from '../model/operation.ts';
+import { list, noBody, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
+import type { BusinessRule, RuleContext } from '../model/operation.ts';
 import { bodyField, enumOf, out, pathParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
-import { ids, isoDateTime } from '../model/ids.ts';
+import { ids } from '../model/ids.ts';
+import { instant, isoDateTime, windowFrom } from '../model/date-time.ts';
 import {
   sarActionTypes,
   sarAccessActionTypes,
@@ -38,13 +40,15 @@ import {
   historyListInputs,
   commentField,
 } from './security-access-review-shapes.ts';
-export { sarAccessActionTypes, sarActionTypes, sarStatuses } from './security-access-review-shapes.ts';
 
-const family = 'Security access reviews';
-const docs = (id: string) => docsLink('governance.api', 'Security-Access-Reviews', id);
-const read = ['okta.governance.securityAccessReviews.admin.read'];
-const manage = ['okta.governance.securityAccessReviews.admin.manage'];
-const adminRoles = ['SUPER_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Security access reviews',
+  docs: { api: 'governance.api', tag: 'Security-Access-Reviews' },
+  lifecycle: 'GA',
+  adminRoles: ['SUPER_ADMIN'],
+  scopes: { read: ['okta.governance.securityAccessReviews.admin.read'], manage: ['okta.governance.securityAccessReviews.admin.manage'] },
+};
+export { sarAccessActionTypes, sarActionTypes, sarStatuses } from './security-access-review-shapes.ts';
 
 // ---- Outputs ----
 
@@ -100,14 +104,8 @@ const reviewerSettings = bodyField(
 
 // ---- Business rules JSON Schema can't say (they see the body as it will be sent) ----
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** The window a new review's endTime must fall in: [now + 1 day, now + 6 months). */
-export function sarEndTimeWindow(now: Date): { earliest: Date; before: Date } {
-  const before = new Date(now);
-  before.setUTCMonth(before.getUTCMonth() + 6);
-  return { earliest: new Date(now.getTime() + DAY_MS), before };
-}
+export const sarEndTimeWindow = (now: Date) => windowFrom(now, { minDays: 1, maxMonths: 6 });
 
 type SarBody = { principalId?: string; endTime?: string; reviewerSettings?: { userSettings?: { includedUserIds?: string[] } } };
 const bodyOf = (ctx: RuleContext) => (ctx.body ?? {}) as SarBody;
@@ -144,7 +142,7 @@ export const endTimeWindow: BusinessRule = {
   description: 'endTime is at least 1 day and less than 6 months after launch.',
   check: (ctx) => {
     const endTime = bodyOf(ctx).endTime;
-    const end = endTime === undefined ? NaN : Date.parse(endTime);
+    const end = instant(endTime);
     if (Number.isNaN(end)) return null; // absent (Okta picks 7 days) or malformed (the schema says so)
     const { earliest, before } = sarEndTimeWindow(ctx.now);
     if (end >= earliest.getTime() && end < before.getTime()) return null;
@@ -166,7 +164,7 @@ export const updatedEndTimeWindow: BusinessRule = {
   description: 'A new endTime is in the future and less than 6 months away (Okta also keeps it within 6 months of launch).',
   check: (ctx) => {
     const endTime = bodyOf(ctx).endTime;
-    const end = endTime === undefined ? NaN : Date.parse(endTime);
+    const end = instant(endTime);
     if (Number.isNaN(end)) return null;
     const { before } = sarEndTimeWindow(ctx.now);
     if (end > ctx.now.getTime() && end < before.getTime()) return null;
@@ -190,20 +188,15 @@ export const somethingToUpdate: BusinessRule = {
 
 export const sarRules = { principalNotReviewer, reviewersUnique, endTimeWindow, updatedEndTimeWindow, somethingToUpdate };
 
-export const securityAccessReviewOperations = defineOperations([
+export const securityAccessReviewOperations = defineFamily(defaults, [
   {
     id: 'createSecurityAccessReview',
     title: 'Launch security access review',
-    family,
     description:
       'Start a review of everything one user can access, by 1 to 10 reviewers. Okta gathers the access first (status PENDING), then the reviewers can revoke or keep each item.',
-    docs: docs('createSecurityAccessReview'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v2/security-access-reviews',
     successStatus: 202,
-    scopes: manage,
-    adminRoles,
     inputs: {
       principalId: bodyField('/principalId', ids.user, {
         label: 'User to review',
@@ -226,24 +219,16 @@ export const securityAccessReviewOperations = defineOperations([
     },
     oneOf: [['reviewerUserIds', 'reviewerSettings']],
     rules: [principalNotReviewer, reviewersUnique, endTimeWindow],
-    response: securityAccessReview,
-    outputs: reviewOutputs,
+    answer: object(securityAccessReview, reviewOutputs),
   },
   {
     id: 'listSecurityAccessReviews',
     title: 'List security access reviews',
-    family,
     description: 'List the security access reviews of the org, optionally filtered by name, status, reviewer name or creation date.',
-    docs: docs('listSecurityAccessReviews'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/security-access-reviews',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: reviewListInputs,
-    response: null,
-    list: {
+    answer: list({
       item: securityAccessReview,
       paginated: true,
       itemOutputs: {
@@ -255,37 +240,23 @@ export const securityAccessReviewOperations = defineOperations([
         created: reviewOutputs.created,
         detailsLink: reviewOutputs.detailsLink,
       },
-    },
-    outputs: {},
+    }),
   },
   {
     id: 'getSecurityAccessReview',
     title: 'Get security access review',
-    family,
     description: 'Read one security access review: its status, end time and reviewers.',
-    docs: docs('getSecurityAccessReview'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { securityAccessReviewId: reviewIdParam },
-    response: securityAccessReview,
-    outputs: reviewOutputs,
+    answer: object(securityAccessReview, reviewOutputs),
   },
   {
     id: 'updateSecurityAccessReview',
     title: 'Update security access review',
-    family,
     description: 'Move the end time of a security access review or replace its reviewers (or both).',
-    docs: docs('updateSecurityAccessReview'),
-    lifecycle: 'GA',
     method: 'PATCH',
     path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     inputs: {
       securityAccessReviewId: reviewIdParam,
       endTime: bodyField('/endTime', isoDateTime, {
@@ -297,58 +268,37 @@ export const securityAccessReviewOperations = defineOperations([
     },
     atMostOne: [['reviewerUserIds', 'reviewerSettings']],
     rules: [reviewersUnique, updatedEndTimeWindow, somethingToUpdate],
-    response: securityAccessReview,
-    outputs: reviewOutputs,
+    answer: object(securityAccessReview, reviewOutputs),
   },
   {
     id: 'getSecurityAccessReviewsStats',
     title: 'Count security access reviews by status',
-    family,
     description: 'How many security access reviews the org has in each status: active, pending, closed and in error.',
-    docs: docs('getSecurityAccessReviewsStats'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/security-access-reviews/stats',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: {},
-    response: stats,
-    outputs: statsOutputs,
+    answer: object(stats, statsOutputs),
   },
   {
     id: 'listSecurityAccessReviewActions',
     title: 'List security access review actions',
-    family,
     description: 'The actions the review allows right now (close it, restore all revoked access).',
-    docs: docs('listSecurityAccessReviewActions'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/actions',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { securityAccessReviewId: reviewIdParam },
-    response: null,
-    list: {
+    answer: list({
       item: Type.Object({ actionType: Type.Optional(Type.String()) }),
       paginated: false,
       itemOutputs: { actionType: out('/actionType', 'Action') },
-    },
-    outputs: {},
+    }),
   },
   {
     id: 'executeSecurityAccessReviewAction',
     title: 'Close or restore security access review',
-    family,
     description: 'Close a security access review (CLOSE_REVIEW), or give back every access revoked in it (RESTORE_ALL_ACCESS).',
-    docs: docs('executeSecurityAccessReviewAction'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/actions',
     successStatus: 202,
-    scopes: manage,
-    adminRoles,
     inputs: {
       securityAccessReviewId: reviewIdParam,
       actionType: bodyField('/actionType', enumOf(sarActionTypes), {
@@ -358,41 +308,25 @@ export const securityAccessReviewOperations = defineOperations([
         example: 'CLOSE_REVIEW',
       }),
     },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'listSecurityAccessReviewAccesses',
     title: 'List access items of security access review',
-    family,
     description: 'List the apps the reviewed user can reach, each with its risk severity, the actions possible on it and what sits behind it.',
-    docs: docs('listSecurityAccessReviewAccesses'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/accesses',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { securityAccessReviewId: reviewIdParam, ...accessListInputs },
-    response: null,
-    list: { item: accessItem, paginated: true, itemOutputs: accessItemOutputs },
-    outputs: {},
+    answer: list({ item: accessItem, paginated: true, itemOutputs: accessItemOutputs }),
   },
   {
     id: 'listSecurityAccessReviewSubAccesses',
     title: 'List sub-access items of access item',
-    family,
     description: 'List what grants an access item: the groups, entitlement values and entitlement bundles behind one app in the review.',
-    docs: docs('listSecurityAccessReviewSubAccesses'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/accesses/{securityAccessReviewAccessId}/sub-accesses',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { securityAccessReviewId: reviewIdParam, securityAccessReviewAccessId: accessItemParam, ...subAccessListInputs },
-    response: null,
-    list: {
+    answer: list({
       item: subAccessItem,
       paginated: true,
       itemOutputs: {
@@ -404,38 +338,24 @@ export const securityAccessReviewOperations = defineOperations([
         supportedActions: out('/supportedActions', 'Possible actions'),
         remediationStatus: out('/remediationStatus', 'Remediation status'),
       },
-    },
-    outputs: {},
+    }),
   },
   {
     id: 'listSecurityAccessReviewAccessesAnomalies',
     title: 'List anomalies of access item',
-    family,
     description: 'Why an access item looks risky: separation-of-duties conflicts, unusual assignment, past review decisions, usage.',
-    docs: docs('listSecurityAccessReviewAccessesAnomalies'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/accesses/{securityAccessReviewTargetId}/anomalies',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { securityAccessReviewId: reviewIdParam, securityAccessReviewTargetId: targetParam },
-    response: null,
-    list: { item: anomaly, paginated: false, itemOutputs: anomalyOutputs },
-    outputs: {},
+    answer: list({ item: anomaly, paginated: false, itemOutputs: anomalyOutputs }),
   },
   {
     id: 'executeSecurityAccessReviewAccessesAction',
     title: 'Revoke or restore access item',
-    family,
     description: 'Act on one access or sub-access item of a review: revoke it, restore it, or flag it for someone to remove or restore by hand.',
-    docs: docs('executeSecurityAccessReviewAccessesAction'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/accesses/{securityAccessReviewTargetId}/actions',
     successStatus: 202,
-    scopes: manage,
-    adminRoles,
     inputs: {
       securityAccessReviewId: reviewIdParam,
       securityAccessReviewTargetId: targetParam,
@@ -446,94 +366,58 @@ export const securityAccessReviewOperations = defineOperations([
         example: 'REVOKE_ACCESS',
       }),
     },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'generateSecurityAccessReviewSummary',
     title: 'Summarize security access review',
-    family,
     description: 'Have Okta AI write a summary of the review\'s risks. Needs governance AI for security access reviews turned on in the org.',
-    docs: docs('generateSecurityAccessReviewSummary'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/summary',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     // Writing the summary again only replaces it, so a retry is safe.
     idempotent: true,
     inputs: { securityAccessReviewId: reviewIdParam },
-    response: aiSummary,
-    outputs: summaryOutputs,
+    answer: object(aiSummary, summaryOutputs),
   },
   {
     id: 'generateSecurityAccessReviewAccessesSummary',
     title: 'Summarize access item',
-    family,
     description: 'Have Okta AI write a summary of one access or sub-access item of a review. Needs governance AI for security access reviews turned on.',
-    docs: docs('generateSecurityAccessReviewAccessesSummary'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/accesses/{securityAccessReviewTargetId}/summary',
-    successStatus: 200,
-    scopes: manage,
-    adminRoles,
     idempotent: true,
     inputs: { securityAccessReviewId: reviewIdParam, securityAccessReviewTargetId: targetParam },
-    response: aiSummary,
-    outputs: summaryOutputs,
+    answer: object(aiSummary, summaryOutputs),
   },
   {
     id: 'addSecurityAccessReviewComment',
     title: 'Comment on security access review',
-    family,
     description: 'Add a note to the review\'s history, e.g. why it was launched or what was decided.',
-    docs: docs('addSecurityAccessReviewComment'),
-    lifecycle: 'GA',
     method: 'POST',
     path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/comment',
     successStatus: 204,
-    scopes: manage,
-    adminRoles,
     inputs: {
       securityAccessReviewId: reviewIdParam,
       comment: commentField('Launched after a suspicious sign-in report.'),
     },
-    response: null,
-    outputs: {},
+    answer: noBody(),
   },
   {
     id: 'listSecurityAccessReviewHistory',
     title: 'List security access review history',
-    family,
     description: 'What happened in a review, newest last: launch, comments, revocations, closing — each with who and when.',
-    docs: docs('listSecurityAccessReviewHistory'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/history',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { securityAccessReviewId: reviewIdParam, ...historyListInputs },
-    response: null,
-    list: { item: historyEntry, paginated: true, itemOutputs: historyEntryOutputs },
-    outputs: {},
+    answer: list({ item: historyEntry, paginated: true, itemOutputs: historyEntryOutputs }),
   },
   {
     id: 'getSecurityAccessReviewPrincipalDetails',
     title: 'Get user under review',
-    family,
     description: 'Read the profile of the user a review is about: department, manager, role, location, last sign-in and admin roles.',
-    docs: docs('getSecurityAccessReviewPrincipalDetails'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/governance/api/v2/security-access-reviews/{securityAccessReviewId}/principal',
-    successStatus: 200,
-    scopes: read,
-    adminRoles,
     inputs: { securityAccessReviewId: reviewIdParam },
-    response: principalDetails,
-    outputs: principalDetailsOutputs,
+    answer: object(principalDetails, principalDetailsOutputs),
   },
 ]);

@@ -7,25 +7,27 @@
  * deprovisioned ones), `q` is a prefix match on names and email that skips deprovisioned users.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
-import { defineOperations } from '../model/operation.ts';
+import { timestamp } from '../model/date-time.ts';
+import { list, object } from '../model/answers.ts';
+import { defineFamily, type FamilyDefaults } from '../model/family.ts';
 import { listControls, out, pathParam, queryParam } from '../model/fields.ts';
-import { docsLink } from '../model/docs.ts';
 
-const family = 'Users';
-const docs = (id: string) => docsLink('management', 'User', id);
-const scopes = ['okta.users.read'];
-// Standard roles that can read users; a group admin (USER_ADMIN) or help desk admin sees only the users of their groups.
-const adminRoles = ['SUPER_ADMIN', 'ORG_ADMIN', 'USER_ADMIN', 'HELP_DESK_ADMIN', 'READ_ONLY_ADMIN'];
+const defaults: FamilyDefaults = {
+  family: 'Users',
+  docs: { api: 'management', tag: 'User' },
+  lifecycle: 'GA',
+  adminRoles: ['SUPER_ADMIN', 'ORG_ADMIN', 'USER_ADMIN', 'HELP_DESK_ADMIN', 'READ_ONLY_ADMIN'],
+  scopes: { read: ['okta.users.read'] },
+};
 
-const when = Type.String({ format: 'date-time' });
 const nullable = <S extends TSchema>(schema: S) => Type.Union([schema, Type.Null()]);
 const user = Type.Object({
   id: Type.Optional(Type.String()),
   status: Type.Optional(Type.String()),
-  created: Type.Optional(when),
-  activated: Type.Optional(nullable(when)),
-  lastLogin: Type.Optional(nullable(when)),
-  lastUpdated: Type.Optional(when),
+  created: Type.Optional(timestamp),
+  activated: Type.Optional(nullable(timestamp)),
+  lastLogin: Type.Optional(nullable(timestamp)),
+  lastUpdated: Type.Optional(timestamp),
   profile: Type.Optional(
     Type.Object({
       login: Type.Optional(Type.String()),
@@ -58,19 +60,13 @@ const userIdOrLogin = Type.String({
   description: 'Okta user id (00u…) or login',
 });
 
-export const userOperations = defineOperations([
+export const userOperations = defineFamily(defaults, [
   {
     id: 'listUsers',
     title: 'List users',
-    family,
     description: 'Find Okta users by a search expression (e.g. login or email equals), a name prefix, or a filter on status and dates.',
-    docs: docs('listUsers'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/api/v1/users',
-    successStatus: 200,
-    scopes,
-    adminRoles,
     inputs: {
       search: queryParam('search', Type.String({ minLength: 1 }), {
         label: 'Search',
@@ -88,23 +84,15 @@ export const userOperations = defineOperations([
       limit: listControls.limit(200, 200),
       after: listControls.after(),
     },
-    response: null,
     // A bare JSON list, paged by the Link header.
-    list: { item: user, paginated: true, itemsAt: '', itemOutputs: userOutputs },
-    outputs: {},
+    answer: list({ item: user, paginated: true, itemsAt: '', itemOutputs: userOutputs }),
   },
   {
     id: 'getUser',
     title: 'Get user',
-    family,
     description: 'Read one Okta user by id or by login.',
-    docs: docs('getUser'),
-    lifecycle: 'GA',
     method: 'GET',
     path: '/api/v1/users/{id}',
-    successStatus: 200,
-    scopes,
-    adminRoles,
     inputs: {
       id: pathParam('id', userIdOrLogin, {
         label: 'User ID or login',
@@ -112,11 +100,10 @@ export const userOperations = defineOperations([
         example: 'jane.doe@example.com',
       }),
     },
-    response: user,
-    outputs: {
+    answer: object(user, {
       ...userOutputs,
       created: out('/created', 'Created at'),
       lastLogin: { ...out('/lastLogin', 'Last sign-in', 'Empty when the user never signed in.'), type: 'date & time' as const },
-    },
+    }),
   },
 ]);
