@@ -84,16 +84,6 @@ async function toOrn(ctx: FlowContext, resource: string, org: () => Promise<Org>
   return apps[0] ? appOrn(apps[0]) : groupOrn(groups[0]!);
 }
 
-/** Okta's refusal of a label change, in the mission's words. */
-async function labelCall<T>(label: string, call: Promise<{ body: unknown }>): Promise<T> {
-  try {
-    return (await call).body as T;
-  } catch (error) {
-    if (error instanceof OktaApiError && error.status < 500) throw new FlowInputError(name, 'label', say(mission.messages.labelRefused, { label, status: error.status, summary: error.errorSummary }));
-    throw error;
-  }
-}
-
 const valueBody = (v: { name: string; color?: Color }) => ({ name: v.name, ...(v.color ? { metadata: { additionalProperties: { backgroundColor: v.color } } } : {}) });
 
 export async function labelResources(ctx: FlowContext, given: LabelResourcesInput, startedBy = 'code'): Promise<LabelledResources> {
@@ -126,7 +116,7 @@ export async function labelResources(ctx: FlowContext, given: LabelResourcesInpu
   let valuesAdded: string[];
   if (!existing) {
     ctx.progress(`creating label "${labelName}" with ${wanted.map((v) => v.name).join(', ')}`);
-    label = await labelCall<Label>(labelName, ctx.run('createLabel', { name: labelName, values: wanted.map(valueBody) }));
+    label = (await ctx.run('createLabel', { name: labelName, values: wanted.map(valueBody) })).body as Label;
     valuesAdded = wanted.map((v) => v.name);
   } else {
     const missing = wanted.filter((v) => !existing.values.some((e) => sameName(e.name, v.name)));
@@ -135,7 +125,7 @@ export async function labelResources(ctx: FlowContext, given: LabelResourcesInpu
     if (missing.length) {
       ctx.progress(`label "${existing.name}" exists; adding ${valuesAdded.join(', ')}`);
       const operations = missing.map((v) => ({ op: 'ADD', path: '/values/-', value: valueBody(v), refType: 'LABEL-VALUE' }));
-      label = await labelCall<Label>(existing.name, ctx.run('updateLabel', { labelId: existing.labelId, operations }));
+      label = (await ctx.run('updateLabel', { labelId: existing.labelId, operations })).body as Label;
     }
   }
   const values = wanted.map((v) => {
@@ -145,12 +135,8 @@ export async function labelResources(ctx: FlowContext, given: LabelResourcesInpu
   });
 
   ctx.progress(`putting ${values.map((v) => v.name).join(', ')} on ${orns.length} resource(s)`);
-  try {
-    await ctx.run('assignResourceLabels', { resourceOrns: orns, labelValueIds: values.map((v) => v.labelValueId) });
-  } catch (error) {
-    if (error instanceof OktaApiError && error.status < 500) throw new FlowInputError(name, 'resources', say(mission.messages.refused, { status: error.status, summary: error.errorSummary }));
-    throw error;
-  }
+  // Okta refusing a change stays Okta's error (exit 1 in the CLI), with its errorSummary.
+  await ctx.run('assignResourceLabels', { resourceOrns: orns, labelValueIds: values.map((v) => v.labelValueId) });
   return {
     labelId: label.labelId,
     label: label.name,
