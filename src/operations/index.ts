@@ -70,9 +70,6 @@ const declared = [
 /** Every declared operation, in the order the reference lists them. */
 export const operations: readonly Operation[] = declared;
 
-/** The declarations with their literal types (the runtime reads per-card input types off them). */
-export type DeclaredOperations = typeof declared;
-
 const byId = new Map(operations.map((op) => [op.id, op]));
 
 export function findOperation(id: string): Operation | undefined {

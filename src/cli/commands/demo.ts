@@ -71,12 +71,13 @@ async function missionFlows(connection: Connection | ConnectionConfig, inputs: D
   say(`   Reviewers: ${review.reviewers.map((r) => r.login).join(', ')}.`);
 
   say('2. File an access request');
+  const justification = 'Filed by the OIG connector bundle demo (npm start).';
   const request = (await runFlow(
     'file-access-request',
-    { requester: inputs.requester, requestType: inputs.requestType, subject: 'Access for the quarterly audit', justification: 'Filed by the OIG connector bundle demo (npm start).' },
+    { requester: inputs.requester, requestType: inputs.requestType, subject: 'Access for the quarterly audit', justification },
     ctx,
   )) as FiledRequest;
-  say(`   Request ${request.requestId} for ${request.requester.login} is ${request.status}; message added: "${request.message}".`);
+  say(`   Request ${request.requestId} for ${request.requester.login} is ${request.status}; message added: "${justification}".`);
 
   say('3. Label resources');
   const labelled = (await runFlow(
