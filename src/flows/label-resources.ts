@@ -50,7 +50,8 @@ async function byId(ctx: FlowContext, kind: 'app' | 'group', id: string): Promis
   try {
     return (await (kind === 'app' ? ctx.run('getApplication', { appId: id }) : ctx.run('getGroup', { groupId: id }))).body as Record<string, unknown>;
   } catch (error) {
-    if (error instanceof OktaApiError && error.status < 500) {
+    // Not found (or malformed): the admin's id to fix. Anything else (scopes, outages) stays Okta's error.
+    if (error instanceof OktaApiError && (error.status === 404 || error.status === 400)) {
       throw new FlowInputError(name, 'resources', say(mission.messages.unknownId, { kind, id, status: error.status, summary: error.errorSummary }));
     }
     throw error;
