@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles the CLI and the library with esbuild into dist/ (ESM, Node 20). Runs on `npm ci` (prepare).
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const started = performance.now();
@@ -18,6 +18,7 @@ const common = {
   logLevel: 'warning',
 };
 // Splitting puts each CLI command in its own chunk, loaded when that command runs (start-up time).
-await rm('dist', { recursive: true, force: true });
+// dist/types/ (declarations, made by scripts/declarations.mjs when packing) is left alone.
+for (const name of await readdir('dist').catch(() => [])) if (name !== 'types') await rm(`dist/${name}`, { recursive: true, force: true });
 await build({ ...common, splitting: true, entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts', simulator: 'src/simulator.ts' }, outdir: 'dist', chunkNames: 'chunks/[name]-[hash]' });
 process.stderr.write(`bundle: dist/ in ${Math.round(performance.now() - started)} ms\n`);

@@ -14,10 +14,12 @@ const SRC = resolve(import.meta.dirname, '../src');
 const MAY_IMPORT: Record<string, string[]> = {
   version: [],
   model: [],
+  // Types only, written by \`oig build\` (src/generated/card-types.ts).
+  generated: [],
   operations: ['model'],
   compile: ['model', 'operations'],
   auth: ['model'],
-  runtime: ['model', 'operations', 'compile', 'auth', 'version'],
+  runtime: ['model', 'operations', 'compile', 'auth', 'version', 'generated'],
   missions: ['model', 'compile'],
   workflows: ['model', 'compile', 'missions'],
   simulator: ['model'],

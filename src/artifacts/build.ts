@@ -1,3 +1,4 @@
+import { CARD_TYPES_PATH, cardTypesModule } from '../compile/card-types.ts';
 import { compiledCards, type CompiledCard } from '../compile/registry.ts';
 import { connectorManifest } from '../compile/manifest.ts';
 import { cardsReference, scopesReference } from '../compile/reference.ts';
@@ -34,8 +35,9 @@ export function buildArtifacts(options: BuildOptions, compiled: readonly Compile
     files.set(`${dir}/template.json`, templateJson(t));
   }
   files.set('connector/README.md', connectorReadme(workflows.summary, workflows.files));
+  files.set(CARD_TYPES_PATH, cardTypesModule(compiled));
   return files;
 }
 
 /** The directories the build owns: stale files in them are removed. */
-export const BUILD_DIRS = ['cards', 'schemas', 'connector'] as const;
+export const BUILD_DIRS = ['cards', 'schemas', 'connector', 'src/generated'] as const;

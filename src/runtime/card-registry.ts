@@ -2,6 +2,7 @@ import type { CardInput } from '../compile/card.ts';
 import { compiledCard, similarCardIds, type CompiledCard } from '../compile/registry.ts';
 import { createAjv, type ValidateFunction } from '../model/ajv.ts';
 import { CardInputError } from '../model/errors.ts';
+import { schemaAcceptingIds } from './orn-ids.ts';
 
 /** A card ready to run: the compiled card (as written to cards/), its inputs by key and its input validator. */
 export interface RunnableCard extends CompiledCard {
@@ -28,7 +29,7 @@ export function runnableCard(id: string): RunnableCard {
   const entry: RunnableCard = {
     ...compiled,
     inputs: new Map(compiled.card.inputs.map((i) => [i.key, i])),
-    validate: validator().compile(schema),
+    validate: validator().compile(schemaAcceptingIds(schema, compiled.card.inputs)),
   };
   cache.set(id, entry);
   return entry;

@@ -60,7 +60,7 @@ export const buildCommand: Command = {
   usage: [
     'Usage: oig build [--out DIR]',
     '',
-    'Writes cards/, schemas/ and connector/ under DIR (default: the current directory).',
+    'Writes cards/, schemas/, connector/ and src/generated/card-types.ts under DIR (default: the current directory).',
     'In a source checkout it compiles the declarations in src/ as they are now (no `npm run bundle` needed).',
   ].join('\n'),
   async run(args) {
