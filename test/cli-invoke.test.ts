@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.ts';
+import { useNock } from './support/nock.ts';
 
 const ORG = 'https://acme.okta.com';
 const LABEL = '/governance/api/v1/labels/lbc18v2lemBedxq6l1d7';
@@ -23,8 +24,7 @@ async function oig(...args: string[]): Promise<number> {
   return main(args);
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
+useNock();
 beforeEach(() => {
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));

@@ -36,7 +36,8 @@ describe.skipIf(!inGit)('.gitattributes', () => {
 
   it('turns off line diffs for the Workflows folder exports and any output over 1 MiB', () => {
     const big = outputs.filter((f) => /\.(folder|flopack)$/.test(f) || statSync(join(ROOT, f)).size > BIG);
-    expect(big).toContain('connector/oig-connector.folder');
+    expect(big).toContain('connector/templates/launch-security-access-review/launch-security-access-review.folder');
+    expect(big.filter((f) => f.startsWith('connector/helpers/')).length).toBeGreaterThan(0);
     expect(big.filter((f) => attrs.get(f)?.diff !== 'unset')).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * card carries it, and the Workflows helpers ("Read page", "Read all pages") follow it.
  */
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
 import { compileCard } from '../src/compile/card.ts';
 import { helperLibrary } from './support/exports.ts';
@@ -15,6 +15,7 @@ import { findOperation, operations } from '../src/operations/index.ts';
 import { iterateCard, runCard } from '../src/runtime/index.ts';
 import { itemsOf } from '../src/runtime/parse-response.ts';
 import { Interpreter } from './support/flow-interpreter.ts';
+import { useNock } from './support/nock.ts';
 
 const ORG = 'https://acme.okta.com';
 const connection = () => bearerConnection({ orgUrl: ORG, accessToken: 'tok-model-lists-123456789' });
@@ -27,9 +28,7 @@ const envelope = {
 };
 const period = (n: number) => ({ startDate: `2026-0${n}-01T00:00:00Z`, lifecycle: n === 3 ? 'ACTIVE' : 'INACTIVE', entitlements: [{ id: `esp${n}`, values: [] }] });
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('where the records are', () => {
   it('reads them at the pointer the card gives, strictly, and keeps the {data} default', () => {

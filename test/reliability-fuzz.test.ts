@@ -280,7 +280,7 @@ describe('the CLI under generated argv (in-process, against the simulator)', () 
         {
           requester: person,
           requestType: fc.constantFrom(seed.requestTypes.active.name, seed.requestTypes.draft.name, seed.requestTypes.active.id, 'No such type', ''),
-          catalogEntryId: fc.constantFrom(...seed.catalogEntries.map((e) => e.id), 'cen00000000000000000'),
+          catalogEntry: fc.constantFrom(...seed.catalogEntries.map((e) => e.id), 'cen00000000000000000'),
           subject: fc.string({ maxLength: 300 }),
           justification: fc.string({ maxLength: 30 }),
         },

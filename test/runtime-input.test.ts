@@ -1,7 +1,8 @@
 import nock from 'nock';
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
 import { CardInputError, prepareCard, runCard } from '../src/runtime/index.ts';
+import { useNock } from './support/nock.ts';
 
 const ORG = 'https://acme.okta.com';
 const connection = bearerConnection({ orgUrl: ORG, accessToken: 'workflows-token-0123456789' });
@@ -33,9 +34,7 @@ async function rejection(promise: Promise<unknown>): Promise<CardInputError> {
   return error as CardInputError;
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('input validation, before anything is sent', () => {
   it('names the card, field, rule and value of a schema failure, and sends nothing', async () => {

@@ -5,7 +5,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiTokenConnection, bearerConnection, oauthConnection, parseOrgUrl } from '../src/auth/index.ts';
 import { compileCard } from '../src/compile/card.ts';
 import { pathParam } from '../src/model/fields.ts';
@@ -13,6 +13,7 @@ import type { Operation } from '../src/model/operation.ts';
 import { buildRequest } from '../src/runtime/build-request.ts';
 import type { RunnableCard } from '../src/runtime/card-registry.ts';
 import { CardInputError, ConnectionError, OktaApiError, TransportError, runCard, type RuntimeEvent } from '../src/runtime/index.ts';
+import { useNock } from './support/nock.ts';
 
 
 /** A socket-level failure as node reports it (an Error with a code). */
@@ -40,9 +41,7 @@ function everyRequest() {
   return seen;
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('no request for input that fails its schema or a business rule; the field is named', () => {
   it.each([

@@ -1,4 +1,5 @@
 import { UsageError, type Command } from './command.ts';
+import { EXIT_CODES } from './io.ts';
 
 /**
  * Each command is loaded only when it runs, so `oig invoke` doesn't pay for the simulator, the
@@ -25,6 +26,7 @@ function usage(): string {
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
     'Run `oig <command> --help` for the options of one command.',
+    EXIT_CODES,
   ].join('\n');
 }
 

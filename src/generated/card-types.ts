@@ -48,6 +48,7 @@ export type CardId =
   | 'listUsers'
   | 'getUser'
   | 'getApplication'
+  | 'listApplications'
   | 'createCollection'
   | 'listCollections'
   | 'listCollectionsAssignments'
@@ -151,7 +152,10 @@ export type CardId =
   | 'getMySettings'
   | 'updateMySettings'
   | 'listMyDelegateUsers'
-  | 'listMyManagedConnections';
+  | 'listMyManagedConnections'
+  | 'listGroups'
+  | 'getGroup'
+  | 'getWellknownOrgMetadata';
 
 /** Card id → the input `runCard` takes (required keys required). */
 export interface CardInputs {
@@ -664,6 +668,16 @@ export interface CardInputs {
   getApplication: {
     /** App ID — The app integration (0oa…), as in the Admin Console URL. */
     appId: string;
+  };
+  listApplications: {
+    /** Label or name starts with — Apps whose label (as shown in the Admin Console) or technical name starts with this text. Compare the labels yourself for an exact match. */
+    q?: string;
+    /** Filter — A filter such as status eq "ACTIVE", name eq "salesforce", user.id eq "00u…" or group.id eq "00g…". */
+    filter?: string;
+    /** Page size — How many records to ask for per page (1–200). The result set option decides how many pages are read. */
+    limit?: number;
+    /** After (cursor) — Cursor from a previous page to continue from. Leave empty to start at the beginning; the card follows next links itself. */
+    after?: string;
   };
   createCollection: {
     /** Name — What people will see, 1–255 characters, e.g. the team or job the bundle of access is for. */
@@ -1507,6 +1521,10 @@ export interface CardInputs {
     lastUpdatedBy: string;
     /** Links (read-only) — Copy it from "Get grant". */
     _links: {
+      self: {
+        href: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
   };
@@ -2004,6 +2022,23 @@ export interface CardInputs {
     /** After (cursor) — Cursor from a previous page to continue from. Leave empty to start at the beginning; the card follows next links itself. */
     after?: string;
   };
+  listGroups: {
+    /** Name starts with — Groups whose name starts with this text (case aside). Compare the names yourself for an exact match. */
+    q?: string;
+    /** Search — A search expression on the group's profile, type or dates, e.g. profile.name eq "Finance" or type eq "OKTA_GROUP". */
+    search?: string;
+    /** Filter — A filter on type, id, lastUpdated or lastMembershipUpdated, e.g. type eq "APP_GROUP". */
+    filter?: string;
+    /** Page size — How many records to ask for per page (1–10000). The result set option decides how many pages are read. */
+    limit?: number;
+    /** After (cursor) — Cursor from a previous page to continue from. Leave empty to start at the beginning; the card follows next links itself. */
+    after?: string;
+  };
+  getGroup: {
+    /** Group ID — The group (00g…), as in the Admin Console URL. */
+    groupId: string;
+  };
+  getWellknownOrgMetadata: {};
 }
 
 /** Card id → the `outputs` of its result (list cards: `{items, count}`). */
@@ -4232,6 +4267,19 @@ export interface CardOutputs {
       signOnMode?: string;
       [key: string]: unknown;
     };
+  };
+  listApplications: {
+    /** Records */
+    items: {
+      id?: string;
+      name?: string;
+      label?: string;
+      status?: string;
+      signOnMode?: string;
+      [key: string]: unknown;
+    }[];
+    /** Number of records */
+    count: number;
   };
   createCollection: {
     /** Collection ID */
@@ -8879,6 +8927,73 @@ export interface CardOutputs {
     /** Number of records */
     count: number;
   };
+  listGroups: {
+    /** Records */
+    items: {
+      id?: string;
+      type?: string;
+      profile?: {
+        name?: string;
+        description?: string | null;
+        [key: string]: unknown;
+      };
+      _links?: {
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    }[];
+    /** Number of records */
+    count: number;
+  };
+  getGroup: {
+    /** Group ID */
+    id?: string;
+    /** Name */
+    name?: string;
+    /** Type */
+    type?: string;
+    /** Description */
+    description?: string | null;
+    /** Full response */
+    response?: {
+      id?: string;
+      type?: string;
+      profile?: {
+        name?: string;
+        description?: string | null;
+        [key: string]: unknown;
+      };
+      _links?: {
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+  };
+  getWellknownOrgMetadata: {
+    /** Org ID */
+    id?: string;
+    /** Pipeline */
+    pipeline?: string;
+    /** Org URL */
+    url?: string;
+    /** Full response */
+    response?: {
+      id?: string;
+      pipeline?: string;
+      _links?: {
+        organization?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        alternate?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+  };
 }
 
 /** Card id → one record of a list card (what `iterateCard` yields); the response body for other cards. */
@@ -10495,6 +10610,14 @@ export interface CardItems {
     [key: string]: unknown;
   };
   getApplication: {
+    id?: string;
+    name?: string;
+    label?: string;
+    status?: string;
+    signOnMode?: string;
+    [key: string]: unknown;
+  };
+  listApplications: {
     id?: string;
     name?: string;
     label?: string;
@@ -13821,6 +13944,48 @@ export interface CardItems {
     serviceAccount?: {
       orn?: string;
       name?: string;
+      [key: string]: unknown;
+    };
+    [key: string]: unknown;
+  };
+  listGroups: {
+    id?: string;
+    type?: string;
+    profile?: {
+      name?: string;
+      description?: string | null;
+      [key: string]: unknown;
+    };
+    _links?: {
+      [key: string]: unknown;
+    };
+    [key: string]: unknown;
+  };
+  getGroup: {
+    id?: string;
+    type?: string;
+    profile?: {
+      name?: string;
+      description?: string | null;
+      [key: string]: unknown;
+    };
+    _links?: {
+      [key: string]: unknown;
+    };
+    [key: string]: unknown;
+  };
+  getWellknownOrgMetadata: {
+    id?: string;
+    pipeline?: string;
+    _links?: {
+      organization?: {
+        href?: string;
+        [key: string]: unknown;
+      };
+      alternate?: {
+        href?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;

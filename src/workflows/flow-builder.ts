@@ -280,7 +280,8 @@ export class FlowBuilder {
     return {
       id: uuid,
       uuid,
-      tree: FLOW_TREE,
+      // Inline sub-flows of real exports carry tree id 1.
+      tree: { ...FLOW_TREE, id: 1 },
       methods: this.methods,
       model: {},
       orderings: this.orderings,

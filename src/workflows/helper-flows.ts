@@ -312,7 +312,7 @@ const describeWhere = (w: Where) => (w.in === 'body' ? `body ${w.pointer}` : w.i
 export function inputKey(card: Card, plan: HelperPlan, where: Where, neededBy: string): string {
   const matches = (i: CardInput) =>
     where.in === 'body'
-      ? i.to.in === 'body' && (i.to.pointer === where.pointer || i.to.pointer === `${where.pointer}/0`)
+      ? (i.to.in === 'body' && (i.to.pointer === where.pointer || i.to.pointer === `${where.pointer}/0`)) || (i.to.in === 'body-root' && where.pointer === '')
       : where.in === 'query'
         ? i.to.in === 'query' && i.to.name === where.name
         : i.to.in === 'path' && (where.name === undefined || i.to.name === where.name);

@@ -136,12 +136,20 @@ export const prototypes = {
     ...base,
     address: kernel('control', 'callable'),
     title: 'Suspicious Activity Reported',
-    evidence: { format: '§0 Corrections (event cards), §9c' },
+    evidence: { catalogue: 'remotely_lock_all_kandji_devices_based_on_security', flow: 'Suspicious Activity Reported' },
     mirrored: true,
     timeout: 30000,
     fieldOrder: 'trigger',
-    inputs: { extensible: true, rules: anything },
-    outputs: { extensible: true, rules: anything, groupRules: { context: { extensible: false } } },
+    inputs: {
+      extensible: true,
+      rules: { '*': { collection: false } },
+      groupRules: {
+        body: { type: 'object', reserved: {}, extensible: true },
+        headers: { type: 'object', reserved: { 'Content-Type': 'string' }, extensible: true },
+        query: { type: 'object', reserved: {}, extensible: true },
+      },
+    },
+    outputs: { extensible: true, rules: { '*': { collection: false } }, groupRules: { context: { extensible: false }, null: { extensible: false }, '*': { extensible: false } } },
     fixed: {
       inputs: [f('execution_id', 'string', { group: 'context' }), ...SUSPICIOUS_ACTIVITY_OUTPUTS],
       outputs: [f('execution_id', 'string', { group: 'context' }), ...SUSPICIOUS_ACTIVITY_OUTPUTS],

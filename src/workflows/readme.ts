@@ -135,17 +135,24 @@ export function templateReadme(t: TemplateSummary): string {
   return [`# ${t.title}`, '', GENERATED, '', ...templateSection({ ...t, file: t.file.split('/').at(-1)! }, ''), 'Grant the scopes, re-authorize the Okta connection and import as `../../README.md` explains.', ''].join('\n');
 }
 
-/** connector/templates/<slug>/template.json: the small description the template catalogue keeps next to an export. */
+/**
+ * connector/templates/<slug>/template.json: the small description Okta's template catalogue keeps next
+ * to each export (name, title, description, connectors, and the flows with their kind).
+ */
 export function templateJson(t: TemplateSummary): string {
+  const main = t.flows.filter((f) => f.kind === 'delegated' || f.kind === 'event');
   const json = {
-    name: t.slug,
+    name: t.slug.replace(/-/g, '_'),
     title: t.title,
     description: t.summary,
-    export: t.file.split('/').at(-1),
-    flows: t.flows.map((f) => ({ name: f.name, kind: f.kind })),
-    table: t.table,
-    scopes: t.scopes,
     connectors: ['okta'],
+    details: {
+      flos: t.flows.map((f) => ({ name: f.name, type: f.kind === 'delegated' || f.kind === 'event' ? 'MAIN' : 'HELPER' })),
+      flowCount: t.flows.length,
+      mainFlowsCount: main.length,
+      helperFlowsCount: t.flows.length - main.length,
+      stashCount: 1,
+    },
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -55,19 +55,29 @@ export function get(fb: FlowBuilder, role: string, object: Port, path: string | 
   return card.out('output');
 }
 
-export function replace(fb: FlowBuilder, role: string, input: Source, find: string, replacement: string, name = 'Replace'): Port {
+/** Replace: `find` (fixed text, or a port) in `input`; every instance and case-sensitive unless told otherwise. */
+export function replace(
+  fb: FlowBuilder,
+  role: string,
+  input: Source,
+  find: string | Port,
+  replacement: string,
+  name = 'Replace',
+  options: { all?: boolean; caseSensitive?: boolean } = {},
+): Port {
   const card = fb.step('replace', role, {
     name,
     inputs: [
       FlowBuilder.input('string', input, { label: 'look in', type: text }),
-      { key: 'src', type: text, value: find, label: 'look for' },
+      typeof find === 'string' ? { key: 'src', type: text, value: find, label: 'look for' } : FlowBuilder.input('src', find, { label: 'look for', type: text }),
       { key: 'dest', type: text, value: replacement, label: 'replace with' },
-      { key: 'global', type: 'boolean', value: true, label: 'all instances' },
-      { key: 'sensitive', type: 'boolean', value: true, label: 'case sensitive' },
+      { key: 'global', type: 'boolean', value: options.all ?? true, label: 'all instances' },
+      { key: 'sensitive', type: 'boolean', value: options.caseSensitive ?? true, label: 'case sensitive' },
     ],
     outputs: [{ key: 'output', type: text }],
   });
   feed(fb, card, 'string', input);
+  if (typeof find !== 'string') feed(fb, card, 'src', find);
   return card.out('output');
 }
 

@@ -282,6 +282,11 @@ export class Interpreter {
         return set({ output: str(input._text_).replace(/\{\{\{([^}]*)\}\}\}/g, (_, k: string) => str(input[k])) });
       case 'replace': {
         const text = str(input.string);
+        if (input.sensitive === false) {
+          // "case sensitive" off: the text to look for matches whatever its case.
+          const pattern = new RegExp(str(input.src).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), input.global ? 'gi' : 'i');
+          return set({ output: text.replace(pattern, () => str(input.dest)) });
+        }
         return set({ output: input.global ? text.split(str(input.src)).join(str(input.dest)) : text.replace(str(input.src), str(input.dest)) });
       }
       case 'split':

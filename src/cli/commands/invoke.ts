@@ -9,9 +9,10 @@ import { itemsOf } from '../../runtime/parse-response.ts';
 import { iterateCard, prepareCard, runCard, type CardResult } from '../../runtime/run-card.ts';
 import { rebaseOnOrg } from '../../runtime/url.ts';
 import { UsageError, type Command } from '../command.ts';
-import { printEvent, readInput, report } from '../io.ts';
+import { EXIT_CODES, NETWORK_OPTIONS, NETWORK_USAGE, networkOptions, printEvent, readInput, report } from '../io.ts';
 
 const usage = `Usage: oig invoke <cardId> [--input '<json>' | --input @file.json] [--all | --max-records N] [--org URL] [--pace]
+       [--timeout S] [--max-time S]
 
 Runs one card against an Okta org and prints its outputs as JSON on stdout.
   --input        the card's input as a JSON object, or @path to a file holding it (default {});
@@ -22,11 +23,13 @@ Runs one card against an Okta org and prints its outputs as JSON on stdout.
                  Not the card's page size: that is its own "limit" input (--input '{"limit": 50}').
   --org          the org URL (default: OKTA_ORG_URL)
   --pace         wait for room in the rate-limit bucket instead of running into 429s
+${NETWORK_USAGE}
 
 Credentials come from the environment: OKTA_ACCESS_TOKEN (Bearer, as an Okta Workflows connection
 holds), OKTA_API_TOKEN (SSWS), or OKTA_CLIENT_ID + OKTA_PRIVATE_KEY (OAuth private_key_jwt; optional
 OKTA_SCOPES, OKTA_KEY_ID, OKTA_DPOP=false).
-Exit codes: 0 ok · 1 Okta answered with an error · 2 invalid input or usage (nothing sent) · 3 configuration or authentication failure.`;
+HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.
+${EXIT_CODES}`;
 
 export const invokeCommand: Command = {
   usage,
@@ -48,12 +51,13 @@ export const invokeCommand: Command = {
     const max = maxFlag === undefined ? DEFAULT_FIRST_N : Number(maxFlag);
     if (!(Number.isInteger(max) && max >= 1)) throw new UsageError(`--max-records must be a whole number ≥ 1 (got "${maxFlag}")`);
     const input = readInput(values.input);
+    const network = networkOptions(values);
 
     try {
       // Input first: an invalid input is exit 2 whatever the configuration.
       prepareCard(id, input);
       const connection = connectionFromEnv(process.env, values.org ? { orgUrl: values.org } : {});
-      const options: RunOptions = { onEvent: printEvent, ...(values.pace ? { pace: true } : {}) };
+      const options: RunOptions = { onEvent: printEvent, ...network, ...(values.pace ? { pace: true } : {}) };
       if (values.all) {
         await streamAll(id, input, connection, options);
         return 0;
@@ -94,6 +98,7 @@ function parseOptions(args: string[]) {
         limit: { type: 'string' },
         org: { type: 'string' },
         pace: { type: 'boolean' },
+        ...NETWORK_OPTIONS,
       },
       allowPositionals: true,
       strict: true,
