@@ -1,8 +1,8 @@
 import nock from 'nock';
-import { useNock } from './support/nock.ts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
 import { CardInputError, iterateCard, prepareCard, runCard } from '../src/runtime/index.ts';
+import { useNock } from './support/nock.ts';
 
 /** Ids found for the user: a login where a user id goes says how to find the id; app and group ids become ORNs. */
 const ORG_ID = '00o11edPwGqbUrsDm0g4';
