@@ -83,7 +83,7 @@ describe('oig invoke', () => {
       .reply(200, { data: [{ orn: 'a' }, { orn: 'b' }] }, { link: `<${ORG}-admin/governance/api/v1/resource-labels?after=b>; rel="next"` });
     nock(ORG).get('/governance/api/v1/resource-labels').query({ after: 'b' }).reply(200, { data: [{ orn: 'c' }] });
     expect(await oig('invoke', 'listLabelResources', '--input', '{"filter":"resourceType eq \\"apps\\""}', '--all')).toBe(0);
-    expect(JSON.parse(stdout)).toEqual([{ orn: 'a' }, { orn: 'b' }, { orn: 'c' }]);
+    expect(JSON.parse(stdout)).toEqual(['a', 'b', 'c'].map((orn) => ({ orn, raw: { orn } })));
     expect(stderr).toMatch(/listLabelResources: page 2 \(1 record\)/);
     expect(stderr).not.toMatch(/page 1/);
   });
@@ -92,7 +92,7 @@ describe('oig invoke', () => {
     vi.stubEnv('OKTA_API_TOKEN', '00abcSSWStokenvalue');
     authOf('/governance/api/v1/resource-labels', 200, { data: [{ orn: 'a' }, { orn: 'b' }, { orn: 'c' }], _links: { next: { href: '/x?after=c' } } });
     expect(await oig('invoke', 'listLabelResources', '--input', '{"filter":"x"}', '--limit', '2')).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ items: [{ orn: 'a' }, { orn: 'b' }], count: 2 });
+    expect(JSON.parse(stdout)).toEqual({ items: ['a', 'b'].map((orn) => ({ orn, raw: { orn } })), count: 2 });
   });
 
   it('reads the input from a file with @path', async () => {

@@ -14,8 +14,11 @@ describe('per-card types from the declarations', () => {
     void wrong;
   });
 
-  it('types list outputs as {items, count} and lets unknown ids through untyped', () => {
+  it('types list outputs as {items, count}, each item its outputs and the raw record, and lets unknown ids through untyped', () => {
     expectTypeOf<CardOutputs['listLabels']['count']>().toEqualTypeOf<number>();
+    expectTypeOf<CardOutputs['listLabels']['items'][number]>().toHaveProperty('raw');
+    expectTypeOf<CardOutputs['listLabels']['items'][number]>().toHaveProperty('labelId');
+    expectTypeOf<CardOutputs['listLabels']['items'][number]['raw']['name']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<InputFor<'notACard'>>().toEqualTypeOf<Record<string, unknown>>();
   });
 });

@@ -35,8 +35,8 @@ export async function findPerson(ctx: FlowContext, flow: string, field: string, 
   const searches = [`profile.login eq "${quoted}"`, ...(who.includes('@') ? [`profile.email eq "${quoted}"`] : [])];
   for (const search of searches) {
     const { outputs } = await ctx.run('listUsers', { search }, { resultSet: 'first' });
-    const user = (outputs.items as OktaUser[])[0];
-    if (user) return { id: user.id, login: user.profile?.login ?? who };
+    const user = (outputs.items as { id: string; login?: string }[])[0];
+    if (user) return { id: user.id, login: user.login ?? who };
   }
   throw new FlowInputError(flow, field, `names "${who}", but no user has that login or email; check the spelling or give the 00u… id`);
 }

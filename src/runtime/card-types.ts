@@ -11,8 +11,11 @@ export type InputOf<O extends Operation> = {
   [K in keyof O['inputs']]?: O['inputs'][K] extends InputField<infer S extends TSchema> ? Static<S> : unknown;
 };
 
-export type OutputsOf<O extends Operation> = O['answer'] extends ListAnswer<infer S>
-  ? { items: Static<S>[]; count: number }
+/** One item of a list card's result: its item outputs, and the record as the API sent it. */
+export type ListItemOf<A> = A extends ListAnswer<infer S, infer Outputs> ? { [K in keyof Outputs]?: unknown } & { raw: Static<S> } : never;
+
+export type OutputsOf<O extends Operation> = O['answer'] extends ListAnswer
+  ? { items: ListItemOf<O['answer']>[]; count: number }
   : O['answer'] extends { outputs: infer Outputs } ? { [K in keyof Outputs]?: unknown } & { response?: unknown } : never;
 
 type Declared = DeclaredOperations[number];

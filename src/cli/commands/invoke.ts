@@ -10,7 +10,7 @@ const usage = `Usage: oig invoke <cardId> [--input '<json>' | --input @file.json
 
 Runs one card against an Okta org and prints its outputs as JSON on stdout.
   --input   the card's input as a JSON object, or @path to a file holding it (default {})
-  --all     list cards: every record of every page, printed as one JSON array as it streams
+  --all     list cards: every record of every page (its outputs plus raw, the record as sent), one JSON array as it streams
   --limit   list cards: the first N records (default 200)
   --org     the org URL (default: OKTA_ORG_URL)
   --pace    wait for room in the rate-limit bucket instead of running into 429s
