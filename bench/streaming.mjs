@@ -86,7 +86,7 @@ export async function streamingBench({ total = 100_000 } = {}) {
     if (lib.items !== total || libFifth.items !== fifth) throw new Error(`iterateCard yielded ${lib.items} of ${total} (and ${libFifth.items} of ${fifth}) records`);
 
     progress(`streaming: ${total} records through oig invoke --all | counter`);
-    const onePage = await viaCli(server.url, ['--limit', '200']);
+    const onePage = await viaCli(server.url, ['--max-records', '200']);
     const all = await viaCli(server.url, ['--all']);
     if (all.records !== total || !all.complete) throw new Error(`oig invoke --all printed ${all.records} of ${total} records${all.complete ? '' : ' and no closing ]'}`);
     const cli = {

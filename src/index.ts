@@ -1,7 +1,7 @@
-/** The library: declarations, compiler, runtime and connections. */
+/** The library: declarations, compiler, runtime, connections and flow templates. The simulator has its own entry, `oig-connector-bundle/simulator`. */
 export { operations, findOperation } from './operations/index.ts';
 export { compileCard, type Card } from './compile/card.ts';
-export { buildArtifacts } from './compile/build.ts';
+export { buildArtifacts } from './artifacts/build.ts';
 export { inputSchema, outputSchema } from './compile/schemas.ts';
 export type { Operation, InputField, OutputField, BusinessRule } from './model/operation.ts';
 export * from './runtime/index.ts';
@@ -17,5 +17,4 @@ export {
   type ConnectionKind,
   type OAuthConfig,
 } from './auth/index.ts';
-export { startSimulator, type Simulator, type SimulatorOptions, type SimSeed } from './simulator/index.ts';
 export { flows, runFlow, flowContext, FlowInputError, type FlowContext, type FlowTemplate } from './flows/index.ts';

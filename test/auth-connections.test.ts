@@ -3,16 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiTokenConnection, bearerConnection, connect, connectionFromEnv, parseOrgUrl } from '../src/auth/index.ts';
 import { ConnectionError, runCard } from '../src/runtime/index.ts';
+import { useNock } from './support/nock.ts';
 
 const LABEL = '/governance/api/v1/labels/lbc18v2lemBedxq6l1d7';
 const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('org URL', () => {
   it('accepts https, and a bare host as https', () => {

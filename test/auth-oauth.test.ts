@@ -1,10 +1,11 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import nock from 'nock';
 import { EmbeddedJWK, calculateJwkThumbprint, decodeProtectedHeader, exportJWK, exportPKCS8, generateKeyPair, jwtVerify, type CryptoKey, type JWK } from 'jose';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { oauthConnection } from '../src/auth/index.ts';
 import { dpopHtu } from '../src/auth/dpop.ts';
 import { ConnectionError, OktaApiError, runCard } from '../src/runtime/index.ts';
+import { useNock } from './support/nock.ts';
 
 const ORG = 'https://acme.okta.com';
 const TOKEN_URL = `${ORG}/oauth2/v1/token`;
@@ -16,15 +17,13 @@ let clientPublic: CryptoKey;
 let clientPem: string;
 let clientJwk: JWK;
 
+useNock();
 beforeAll(async () => {
-  nock.disableNetConnect();
   const pair = await generateKeyPair('RS256', { extractable: true });
   clientPublic = pair.publicKey;
   clientPem = await exportPKCS8(pair.privateKey);
   clientJwk = await exportJWK(pair.privateKey);
 });
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
 
 interface TokenRequest {
   form: URLSearchParams;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BUILD_DIRS, buildArtifacts } from '../src/compile/build.ts';
+import { BUILD_DIRS, buildArtifacts } from '../src/artifacts/build.ts';
 import { operations } from '../src/operations/index.ts';
 import { packageVersion } from '../src/version.ts';
 
@@ -11,10 +11,10 @@ const walk = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 
 describe('oig build', () => {
-  const files = buildArtifacts(operations, { version: packageVersion });
+  const files = buildArtifacts({ version: packageVersion });
 
   it('is deterministic: two builds give byte-identical files in the same order', () => {
-    const again = buildArtifacts(operations, { version: packageVersion });
+    const again = buildArtifacts({ version: packageVersion });
     expect([...again.keys()]).toEqual([...files.keys()]);
     for (const [path, content] of files) expect(again.get(path), path).toBe(content);
   });

@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.ts';
+import { useNock } from './support/nock.ts';
 
 const ORG = 'https://acme.okta.com';
 const LABEL = '/governance/api/v1/labels/lbc18v2lemBedxq6l1d7';
@@ -23,8 +24,7 @@ async function oig(...args: string[]): Promise<number> {
   return main(args);
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
+useNock();
 beforeEach(() => {
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
@@ -88,11 +88,32 @@ describe('oig invoke', () => {
     expect(stderr).not.toMatch(/page 1/);
   });
 
-  it('--limit N prints {items, count} with at most N records', async () => {
+  it('--max-records N prints {items, count} with at most N records, and says when it cut the list (output and stderr)', async () => {
     vi.stubEnv('OKTA_API_TOKEN', '00abcSSWStokenvalue');
-    authOf('/governance/api/v1/resource-labels', 200, { data: [{ orn: 'a' }, { orn: 'b' }, { orn: 'c' }], _links: { next: { href: '/x?after=c' } } });
-    expect(await oig('invoke', 'listLabelResources', '--input', '{"filter":"x"}', '--limit', '2')).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ items: ['a', 'b'].map((orn) => ({ orn, raw: { orn } })), count: 2 });
+    authOf('/governance/api/v1/resource-labels', 200, { data: [{ orn: 'a' }, { orn: 'b' }, { orn: 'c' }], _links: { next: { href: `${ORG}/governance/api/v1/resource-labels?after=c` } } });
+    expect(await oig('invoke', 'listLabelResources', '--input', '{"filter":"x"}', '--max-records', '2')).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ items: ['a', 'b'].map((orn) => ({ orn, raw: { orn } })), count: 2, truncated: true, next: '/governance/api/v1/resource-labels?after=c' });
+    expect(stderr).toMatch(/listLabelResources: printed the first 2 records \(--max-records 2\); more exist, from \/governance\/api\/v1\/resource-labels\?after=c\. Use --all/);
+  });
+
+  it('signals a cut inside the last page with no next link, and nothing when the list ended', async () => {
+    vi.stubEnv('OKTA_API_TOKEN', '00abcSSWStokenvalue');
+    authOf('/governance/api/v1/resource-labels', 200, { data: [{ orn: 'a' }, { orn: 'b' }, { orn: 'c' }] });
+    expect(await oig('invoke', 'listLabelResources', '--input', '{"filter":"x"}', '--max-records', '2')).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ items: ['a', 'b'].map((orn) => ({ orn, raw: { orn } })), count: 2, truncated: true });
+    expect(stderr).toMatch(/more exist\. Use --all/);
+    nock.cleanAll();
+    authOf('/governance/api/v1/resource-labels', 200, { data: [{ orn: 'a' }, { orn: 'b' }] });
+    expect(await oig('invoke', 'listLabelResources', '--input', '{"filter":"x"}', '--max-records', '2')).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ items: ['a', 'b'].map((orn) => ({ orn, raw: { orn } })), count: 2, truncated: false });
+    expect(stderr).not.toMatch(/more exist/);
+  });
+
+  it('refuses --limit, pointing at --max-records and at the card\'s own page size input', async () => {
+    const scope = nock(ORG).persist().get(/.*/).reply(200, {});
+    expect(await oig('invoke', 'listLabelResources', '--input', '{"filter":"x"}', '--limit', '50')).toBe(2);
+    expect(stderr).toMatch(/--limit is now --max-records 50 \(how many records to print\)\. The card's page size is its own "limit" input: --input '\{"limit": 50\}'/);
+    expect(scope.isDone()).toBe(false);
   });
 
   it('reads the input from a file with @path', async () => {
@@ -117,8 +138,9 @@ describe('oig invoke', () => {
     [['invoke', 'getLabel', '--input', '{not json'], /not valid JSON/],
     [['invoke', 'getLabel', '--input', '[1]'], /JSON object/],
     [['invoke', 'getLabel', '--input', labelInput, '--all'], /not a list card/],
-    [['invoke', 'listLabelResources', '--all', '--limit', '3'], /not both/],
-    [['invoke', 'listLabelResources', '--limit', 'many'], /whole number/],
+    [['invoke', 'listLabelResources', '--all', '--max-records', '3'], /not both/],
+    [['invoke', 'listLabelResources', '--max-records', 'many'], /whole number/],
+    [['invoke', 'getLabel', '--input', labelInput, '--max-records', '3'], /not a list card/],
     [['invoke', 'getLabel', '--input', '@/nonexistent/input.json'], /can't read/],
     [['invoke', 'getLabel', '--bogus'], /Unknown option/],
   ])('exit 2 for usage errors: %j', async (args, message) => {

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowContext, FlowInputError, runFlow } from '../src/flows/index.ts';
 import { iterateCard } from '../src/runtime/run-card.ts';
-import type { RuntimeEvent } from '../src/runtime/options.ts';
+import type { Clock, RuntimeEvent } from '../src/runtime/options.ts';
 import { startSimulator, type Simulator } from '../src/simulator/index.ts';
 
 const run = promisify(execFile);
@@ -23,8 +23,15 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const ctx = (events?: RuntimeEvent[]) =>
-  flowContext({ orgUrl: sim.url, accessToken: sim.token }, events ? { onEvent: (e) => events.push(e) } : {});
+const ctx = (events?: RuntimeEvent[], clock?: Clock) =>
+  flowContext({ orgUrl: sim.url, accessToken: sim.token }, { ...(events && { onEvent: (e: RuntimeEvent) => events.push(e) }), ...(clock && { clock }) });
+
+/** A clock whose sleeps return at once and move its time on: the runtime's waits are recorded, not slept. */
+function fakeClock() {
+  let t = Date.now();
+  const waits: number[] = [];
+  return { waits, now: () => t, sleep: async (ms: number) => void (waits.push(ms), (t += ms)) };
+}
 
 describe('launch-security-access-review', () => {
   it('resolves logins, launches the review and waits until it is ACTIVE', async () => {
@@ -50,22 +57,22 @@ describe('launch-security-access-review', () => {
     expect(requests.length).toBe(before);
   });
 
-  it('refuses it by id too, through the card rule, without sending the create', async () => {
+  it('refuses it by id too (the same person by login and by id), without sending the create', async () => {
     const { target, security } = sim.seed.users;
     const reviewsBefore = sim.state.reviews.size;
     await expect(
       runFlow('launch-security-access-review', { user: target.id, reviewers: [security[0]!.login, target.login] }, ctx()),
-    ).rejects.toThrow(/reviewerUserIds must not contain principalId/);
+    ).rejects.toThrow(`The user under review (${target.login}) is also listed as a reviewer`);
     expect(sim.state.reviews.size).toBe(reviewsBefore);
   });
 });
 
 describe('file-access-request', () => {
-  it('files a v1 request against an ACTIVE request type by name and adds the justification', async () => {
+  it('files a v1 request against an ACTIVE request type by its exact name and adds the justification', async () => {
     const { requester } = sim.seed.users;
     const result = (await runFlow(
       'file-access-request',
-      { requester: requester.login, requestType: sim.seed.requestTypes.active.name.toUpperCase(), subject: 'Access for the audit', justification: 'Quarter-end audit' },
+      { requester: requester.login, requestType: sim.seed.requestTypes.active.name, subject: 'Access for the audit', justification: 'Quarter-end audit' },
       ctx(),
     )) as { requestId: string; status: string; version: string };
     expect(result.version).toBe('v1');
@@ -78,14 +85,14 @@ describe('file-access-request', () => {
   it('refuses a DRAFT request type with a readable message', async () => {
     await expect(
       runFlow('file-access-request', { requester: sim.seed.users.requester.login, requestType: sim.seed.requestTypes.draft.name, subject: 's', justification: 'j' }, ctx()),
-    ).rejects.toThrow(/is DRAFT; only ACTIVE request types take requests/);
+    ).rejects.toThrow(/is DRAFT: only ACTIVE request types take requests/);
   });
 
   it('files a v2 request for a catalog entry', async () => {
     const entry = sim.seed.catalogEntries.find((e) => e.requestable && e.requiredFieldIds.length === 0)!;
     const result = (await runFlow(
       'file-access-request',
-      { requester: sim.seed.users.requester.id, catalogEntryId: entry.id, subject: 'Need it', justification: 'For the launch' },
+      { requester: sim.seed.users.requester.id, catalogEntry: entry.id, subject: 'Need it', justification: 'For the launch' },
       ctx(),
     )) as { requestId: string; status: string; version: string };
     expect(result.version).toBe('v2');
@@ -152,12 +159,17 @@ describe('the runtime against the simulator', () => {
   it('survives a burst of 429s of both forms and still launches exactly one review', async () => {
     sim.faults.set({ rateLimit: 2, concurrencyLimit: 1 });
     const events: RuntimeEvent[] = [];
+    const clock = fakeClock();
     const before = sim.state.reviews.size;
     const { target, security } = sim.seed.users;
-    const result = (await runFlow('launch-security-access-review', { user: target.id, reviewers: [security[1]!.id] }, ctx(events))) as { status: string };
+    const result = (await runFlow('launch-security-access-review', { user: target.id, reviewers: [security[1]!.id] }, ctx(events, clock))) as { status: string };
     sim.faults.clear();
     expect(result.status).toMatch(/PENDING|ACTIVE/);
-    expect(events.filter((e) => e.type === 'retry').map((e) => (e as { reason: string }).reason).sort()).toEqual(['concurrency-limit', 'rate-limit', 'rate-limit']);
+    const retries = events.filter((e) => e.type === 'retry');
+    expect(retries.map((e) => e.reason).sort()).toEqual(['concurrency-limit', 'rate-limit', 'rate-limit']);
+    // It waited as the 429s told it to (on the fake clock): at least the 1 s past X-Rate-Limit-Reset.
+    expect(clock.waits).toEqual(retries.map((e) => e.waitMs));
+    expect(Math.min(...clock.waits)).toBeGreaterThanOrEqual(1000);
     expect(sim.state.reviews.size).toBe(before + 1);
   });
 });
@@ -174,7 +186,7 @@ describe('oig flow (the command)', () => {
     const before = requests.length;
     const failure = await run('node', ['bin/oig.js', 'flow', 'launch-security-access-review', '--input', '{"user":"a@example.com","reviewers":"a@example.com"}'], { cwd: root, env: env() }).catch((e: { code: number; stderr: string }) => e);
     expect((failure as { code: number }).code).toBe(2);
-    expect((failure as { stderr: string }).stderr).toMatch(/reviewers must not include the user under review/);
+    expect((failure as { stderr: string }).stderr).toMatch(/reviewers: The user under review \(a@example.com\) is also listed as a reviewer/);
     expect(requests.length).toBe(before);
   });
 });
@@ -191,6 +203,6 @@ describe('npm start (oig demo)', () => {
     expect(stdout).toMatch(/Label "Data sensitivity" created/);
     expect(stdout).toMatch(/first delivery: launched review sar\w{17}/);
     expect(stdout, stdout).toMatch(/redelivery: skipped/);
-    expect(await readdir(`${out}/connector`)).toContain('oig-connector.folder');
+    expect(await readdir(`${out}/connector/templates`)).toEqual(['file-access-request', 'label-resources', 'launch-security-access-review', 'review-on-suspicious-activity']);
   });
 });

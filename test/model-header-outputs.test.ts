@@ -6,11 +6,11 @@
  * built by the Workflows helper the same way.
  */
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
-import { createAjv } from '../src/compile/ajv.ts';
+import { createAjv } from '../src/model/ajv.ts';
 import { compileCard, type Card } from '../src/compile/card.ts';
-import { flopackFolder } from '../src/compile/flopack.ts';
+import { helperLibrary } from './support/exports.ts';
 import { outputSchema } from '../src/compile/schemas.ts';
 import { outHeader } from '../src/model/fields.ts';
 import { findOperation, operations } from '../src/operations/index.ts';
@@ -18,14 +18,13 @@ import type { RunnableCard } from '../src/runtime/card-registry.ts';
 import { runCard } from '../src/runtime/index.ts';
 import { outputsOf } from '../src/runtime/parse-response.ts';
 import { Interpreter } from './support/flow-interpreter.ts';
+import { useNock } from './support/nock.ts';
 
 const ORG = 'https://acme.okta.com';
 const CAMPAIGN = 'ici10fubf8UnNtvb91d7';
 const connection = () => bearerConnection({ orgUrl: ORG, accessToken: 'tok-model-headers-123456789' });
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name.toLowerCase()] ?? null });
 
@@ -83,7 +82,7 @@ describe('running it', () => {
 });
 
 describe('the Workflows helper', () => {
-  const pack = JSON.parse(flopackFolder(operations.map(compileCard))) as Record<string, any>;
+  const pack = helperLibrary();
   const interpreter = () => new Interpreter(pack, { baseUrl: ORG, token: 'tok-model-headers-123456789' });
 
   it('returns Campaign link as path and query, whatever host Okta wrote', async () => {

@@ -5,16 +5,17 @@
  * card carries it, and the Workflows helpers ("Read page", "Read all pages") follow it.
  */
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
 import { compileCard } from '../src/compile/card.ts';
-import { flopackFolder } from '../src/compile/flopack.ts';
-import { createAjv } from '../src/compile/ajv.ts';
+import { helperLibrary } from './support/exports.ts';
+import { createAjv } from '../src/model/ajv.ts';
 import { outputSchema } from '../src/compile/schemas.ts';
 import { findOperation, operations } from '../src/operations/index.ts';
 import { iterateCard, runCard } from '../src/runtime/index.ts';
 import { itemsOf } from '../src/runtime/parse-response.ts';
 import { Interpreter } from './support/flow-interpreter.ts';
+import { useNock } from './support/nock.ts';
 
 const ORG = 'https://acme.okta.com';
 const connection = () => bearerConnection({ orgUrl: ORG, accessToken: 'tok-model-lists-123456789' });
@@ -27,9 +28,7 @@ const envelope = {
 };
 const period = (n: number) => ({ startDate: `2026-0${n}-01T00:00:00Z`, lifecycle: n === 3 ? 'ACTIVE' : 'INACTIVE', entitlements: [{ id: `esp${n}`, values: [] }] });
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('where the records are', () => {
   it('reads them at the pointer the card gives, strictly, and keeps the {data} default', () => {
@@ -126,7 +125,7 @@ describe('bare-list answers', () => {
 });
 
 describe('the Workflows helpers follow itemsAt', () => {
-  const pack = JSON.parse(flopackFolder(operations.map(compileCard))) as Record<string, any>;
+  const pack = helperLibrary();
   const interpreter = () => new Interpreter(pack, { baseUrl: ORG, token: 'tok-model-lists-123456789' });
 
   it('the history helper returns the periods of its page, and "Read all pages" collects the rest with the same path', async () => {

@@ -6,9 +6,9 @@
  * repeats the path) come out right through the runtime.
  */
 import { readFileSync } from 'node:fs';
-import { createAjv, type ErrorObject } from '../src/compile/ajv.ts';
+import { createAjv, type ErrorObject } from '../src/model/ajv.ts';
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
 import { compileCard } from '../src/compile/card.ts';
 import { inputSchema, type JsonSchema } from '../src/compile/schemas.ts';
@@ -26,6 +26,7 @@ import { prepareCard, runCard } from '../src/runtime/index.ts';
 import { loadRecorded } from './support/recorded.ts';
 import { hasShared, sharedPath } from './support/shared.ts';
 import { exampleOf, NOW, refusal } from './support/cards.ts';
+import { useNock } from './support/nock.ts';
 
 const cards: readonly Operation[] = [
   ...campaignOperations,
@@ -52,8 +53,7 @@ const example = (id: string) => exampleOf(cards.find((o) => o.id === id)!);
 
 const ORG = 'https://acme.okta.com';
 const connection = () => bearerConnection({ orgUrl: ORG, accessToken: 'tok-g1-123456789' });
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('the g1 families', () => {
   it('are every card of these families, each registered once', () => {

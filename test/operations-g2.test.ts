@@ -4,7 +4,7 @@
  * with the field named — and the shapes these families are known for (array bodies, a bare-array
  * response, required filters, a body id that repeats the path) come out right.
  */
-import { createAjv, type ErrorObject } from '../src/compile/ajv.ts';
+import { createAjv, type ErrorObject } from '../src/model/ajv.ts';
 import { describe, expect, it } from 'vitest';
 import { compileCard } from '../src/compile/card.ts';
 import { inputSchema, outputSchema } from '../src/compile/schemas.ts';

@@ -7,9 +7,9 @@
  * through the runtime, including on the recorded real responses.
  */
 import { readFileSync } from 'node:fs';
-import { createAjv, type ErrorObject } from '../src/compile/ajv.ts';
+import { createAjv, type ErrorObject } from '../src/model/ajv.ts';
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
 import { outputSchema } from '../src/compile/schemas.ts';
 import type { Operation } from '../src/model/operation.ts';
@@ -28,6 +28,7 @@ import { prepareCard, runCard } from '../src/runtime/index.ts';
 import { loadRecorded, recordedToInput } from './support/recorded.ts';
 import { hasShared, sharedPath } from './support/shared.ts';
 import { exampleOf, NOW, refusal } from './support/cards.ts';
+import { useNock } from './support/nock.ts';
 
 const cards: readonly Operation[] = [
   ...requestConditionOperations,
@@ -67,8 +68,7 @@ const APP = '0oa8f2kzP4QvLm7Xw0g7';
 const SEQUENCE = '66a1f0c2b9e84d0012ab34cd';
 const ORG = 'https://acme.okta.com';
 const connection = () => bearerConnection({ orgUrl: ORG, accessToken: 'tok-g3-123456789' });
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('the g3 families', () => {
   it('are every card of one family per spec tag, each registered once', () => {

@@ -1,5 +1,5 @@
 /** Access requests, request types and catalogs: their input schemas and rules reject what Okta would. */
-import { createAjv, type ValidateFunction } from '../src/compile/ajv.ts';
+import { createAjv, type ValidateFunction } from '../src/model/ajv.ts';
 import { describe, expect, it } from 'vitest';
 import { compileCard } from '../src/compile/card.ts';
 import { inputSchema, type JsonSchema } from '../src/compile/schemas.ts';

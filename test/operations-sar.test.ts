@@ -1,5 +1,5 @@
 /** The security access review and user cards, through their compiled input schemas and their rules. */
-import { createAjv, type ErrorObject, type ValidateFunction } from '../src/compile/ajv.ts';
+import { createAjv, type ErrorObject, type ValidateFunction } from '../src/model/ajv.ts';
 import { describe, expect, it } from 'vitest';
 import { inputSchema } from '../src/compile/schemas.ts';
 import type { Operation } from '../src/model/operation.ts';

@@ -9,7 +9,7 @@ import { Ajv } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import fc from 'fast-check';
 import nock from 'nock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
 import { inputSchema, plain, type JsonSchema } from '../src/compile/schemas.ts';
 import type { Operation } from '../src/model/operation.ts';
@@ -18,6 +18,7 @@ import { CardInputError, prepareCard, runCard, type PlannedRequest } from '../sr
 import { inputArbitrary, outOfBoundsFor, wrongTypeFor } from './support/arbitraries.ts';
 import { hasShared } from './support/shared.ts';
 import { flatten, loadSpec, type SpecEntry } from './support/spec.ts';
+import { useNock } from './support/nock.ts';
 
 const ORG = 'https://property.okta.com';
 const connection = bearerConnection({ orgUrl: ORG, accessToken: 'property-token-0123456789' });
@@ -71,8 +72,8 @@ function checkAgainstSpec(entry: SpecEntry, request: PlannedRequest): void {
 
 /** Any request at all to the org is counted: mutated inputs must make none. */
 let requests = 0;
+useNock({ perTest: false });
 beforeAll(() => {
-  nock.disableNetConnect();
   for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
     nock(ORG)
       .persist()
@@ -82,10 +83,6 @@ beforeAll(() => {
         return [500, {}];
       });
   }
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
 });
 
 describe('valid inputs build requests that fit the declaration and the spec', () => {
@@ -139,7 +136,7 @@ describe('mutated inputs are refused locally with no request', () => {
           const mutated = mutate(op, input, kind, pick);
           fc.pre(mutated !== undefined && validate(mutated) === false);
           const before = requests;
-          const error = await runCard(op.id, mutated!, connection).then(
+          const error = await runCard(op.id as never, mutated as never, connection).then(
             () => undefined,
             (e: unknown) => e,
           );

@@ -111,7 +111,7 @@ describe('flow templates under random 429s, 5xx, resets and slow answers', () =>
       const inputs: [string, Record<string, unknown>][] = [
         ['launch-security-access-review', { user: round % 2 ? users.manager.login : users.target.id, reviewers, name: `Fault run ${round}`, waitUntilActive: round === 0 }],
         round % 2
-          ? ['file-access-request', { requester: users.requester.id, catalogEntryId: entry.id, subject: `Fault run ${round}`, justification: `Justification ${round}` }]
+          ? ['file-access-request', { requester: users.requester.id, catalogEntry: entry.id, subject: `Fault run ${round}`, justification: `Justification ${round}` }]
           : ['file-access-request', { requester: users.requester.login, requestType: requestTypes.active.name, subject: `Fault run ${round}`, justification: `Justification ${round}` }],
         ['label-resources', { label: `Fault tier ${round % 3}`, values: round < 3 ? [`Gold ${round % 3}`, `Silver ${round % 3}`] : [`gold ${round % 3}`, `Bronze ${round % 3}`], resources: [apps[round % apps.length]!.orn, groups[0]!.id], orgId }],
         [

@@ -280,7 +280,7 @@ describe('the CLI under generated argv (in-process, against the simulator)', () 
         {
           requester: person,
           requestType: fc.constantFrom(seed.requestTypes.active.name, seed.requestTypes.draft.name, seed.requestTypes.active.id, 'No such type', ''),
-          catalogEntryId: fc.constantFrom(...seed.catalogEntries.map((e) => e.id), 'cen00000000000000000'),
+          catalogEntry: fc.constantFrom(...seed.catalogEntries.map((e) => e.id), 'cen00000000000000000'),
           subject: fc.string({ maxLength: 300 }),
           justification: fc.string({ maxLength: 30 }),
         },
@@ -320,7 +320,7 @@ describe('the CLI under generated argv (in-process, against the simulator)', () 
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...flowNames, '', 'nope', 'label-resources/..'), fc.oneof(brokenJson, fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)))) },
     );
 
-    const limit = fc.constantFrom('1', '3', '0', '-1', '1.5', 'ten', '', '1e3').map((n) => ['--limit', n]);
+    const limit = fc.constantFrom('1', '3', '0', '-1', '1.5', 'ten', '', '1e3').map((n) => ['--max-records', n]);
     const org = fc.constantFrom('SIM', 'http://example.com', 'ftp://sim', 'not a url', '', 'http://user:pw@127.0.0.1:1', 'SIM/path').map((o) => ['--org', o]);
     const junk = fc.oneof(
       fc.constantFrom<string[]>(['--json'], ['--bogus'], ['-x'], ['--'], ['--input'], ['--limit'], ['--org'], ['--help'], ['-h'], ['extra']),

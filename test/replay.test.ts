@@ -8,13 +8,14 @@
 import { Ajv } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiTokenConnection } from '../src/auth/index.ts';
 import { outputSchema } from '../src/compile/schemas.ts';
 import { findOperation } from '../src/operations/index.ts';
 import { CardInputError, OktaApiError, runCard } from '../src/runtime/index.ts';
 import { loadRecorded, recordedToInput, type RecordedInteraction } from './support/recorded.ts';
 import { hasShared } from './support/shared.ts';
+import { useNock } from './support/nock.ts';
 
 const ORG = 'https://replay.okta.com';
 const connection = apiTokenConnection({ orgUrl: ORG, apiToken: 'replay-ssws-token-0123456789' });
@@ -91,9 +92,7 @@ function queryObject(search: string): Record<string, string | string[]> {
   return out;
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe.skipIf(!hasShared)('replay of recorded interactions', () => {
   it('finds recorded interactions for the declared cards', () => {
@@ -121,7 +120,7 @@ describe.skipIf(!hasShared)('replay of recorded interactions', () => {
     // Business rules judge time against the moment of the recording.
     const recordedAt = Date.parse(response.headers.date?.[0] ?? '') || Date.now();
     const items = Array.isArray((response.body as { data?: unknown[] } | null)?.data) ? (response.body as { data: unknown[] }).data.length : 1;
-    const run = runCard(op.id, input, connection, {
+    const run = runCard(op.id as never, input as never, connection, {
       clock: { now: () => recordedAt, sleep: async () => undefined },
       resultSet: 'firstN',
       limit: Math.max(1, items),

@@ -1,8 +1,9 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearerConnection, oauthConnection } from '../src/auth/index.ts';
 import { OktaApiError, TransportError, runCard } from '../src/runtime/index.ts';
 import { parseChallenge } from '../src/runtime/api-error.ts';
+import { useNock } from './support/nock.ts';
 
 const ORG = 'https://acme.okta.com';
 const LABEL = '/governance/api/v1/labels/lbc18v2lemBedxq6l1d7';
@@ -18,9 +19,7 @@ async function apiError(promise: Promise<unknown>): Promise<OktaApiError> {
   return error as OktaApiError;
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('error normalization', () => {
   it('reads the core Okta shape', async () => {

@@ -1,7 +1,8 @@
 import nock from 'nock';
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
 import { CardInputError, prepareCard, runCard } from '../src/runtime/index.ts';
+import { useNock } from './support/nock.ts';
 
 const ORG = 'https://acme.okta.com';
 const connection = bearerConnection({ orgUrl: ORG, accessToken: 'workflows-token-0123456789' });
@@ -33,9 +34,7 @@ async function rejection(promise: Promise<unknown>): Promise<CardInputError> {
   return error as CardInputError;
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('input validation, before anything is sent', () => {
   it('names the card, field, rule and value of a schema failure, and sends nothing', async () => {
@@ -62,16 +61,19 @@ describe('input validation, before anything is sent', () => {
   });
 
   it('reports a missing required input by name', async () => {
+    // @ts-expect-error the compiler catches the missing required filter too (see runtime-types.test.ts)
     const error = await rejection(runCard('listLabelResources', {}, connection));
     expect(error).toMatchObject({ field: 'filter', rule: 'required' });
   });
 
   it('refuses a friendly field together with its API form, and neither', async () => {
     const both = await rejection(
+      // @ts-expect-error the compiler refuses both forms of one group too
       runCard('createLabel', { name: 'Sensitivity', labelValues: [{ name: 'High' }], values: [{ name: 'High' }] }, connection),
     );
     expect(both).toMatchObject({ rule: 'oneOf', field: 'values' });
     expect(both.message).toMatch(/only one of "labelValues" and "values"/);
+    // @ts-expect-error the compiler refuses neither form of the group too
     const neither = await rejection(runCard('createLabel', { name: 'Sensitivity' }, connection));
     expect(neither).toMatchObject({ rule: 'oneOf', field: 'labelValues' });
   });
@@ -93,6 +95,7 @@ describe('input validation, before anything is sent', () => {
   });
 
   it('rejects an unknown card', async () => {
+    // @ts-expect-error a misspelled card id is a compile error too
     const error = await rejection(runCard('createLabels', {}, connection));
     expect(error.rule).toBe('unknown-card');
     expect(error.message).toContain('createLabels');

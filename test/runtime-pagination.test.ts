@@ -1,8 +1,9 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiTokenConnection } from '../src/auth/index.ts';
-import { iterateCard, runCard } from '../src/runtime/index.ts';
+import { TransportError, iterateCard, runCard } from '../src/runtime/index.ts';
 import { nextFromLinkHeader, parseLinkHeader } from '../src/runtime/link-header.ts';
+import { useNock } from './support/nock.ts';
 
 const ORG = 'https://acme.okta.com';
 const ADMIN = 'https://acme-admin.okta.com';
@@ -32,9 +33,7 @@ async function collect(iterable: AsyncIterable<unknown>): Promise<unknown[]> {
   return out;
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('following next links', () => {
   it('follows body _links.next on the -admin host, re-based onto the org, with the credential only sent to the org', async () => {
@@ -75,9 +74,15 @@ describe('following next links', () => {
     expect(await collect(iterateCard('listLabelResources', input, connection))).toEqual(listed(0, 1));
   });
 
-  it('stops when a server points next at the page it just served', async () => {
+  it('a next link back at the page it just served ends the listing with an error naming the card and the link', async () => {
     page(input, { data: records(0, 1), _links: { next: { href: `${PATH}?filter=resourceType%20eq%20%22apps%22` } } });
-    expect(await collect(iterateCard('listLabelResources', input, connection))).toEqual(listed(0, 1));
+    const got: unknown[] = [];
+    const error = await (async () => {
+      for await (const item of iterateCard('listLabelResources', input, connection)) got.push(item);
+    })().then(() => undefined, (e: unknown) => e as Error);
+    expect(got).toEqual(listed(0, 1));
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error!.message).toMatch(/^listLabelResources: stopped paging after 1 page: its next link \/governance\/api\/v1\/resource-labels\?filter=resourceType%20eq%20%22apps%22 points back to a page already read/);
   });
 
   it('does not follow next links of lists the declaration marks as not paginated', async () => {

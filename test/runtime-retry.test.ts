@@ -1,7 +1,8 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiTokenConnection } from '../src/auth/index.ts';
 import { OktaApiError, RateLimiter, TransportError, runCard, type RuntimeEvent } from '../src/runtime/index.ts';
+import { useNock } from './support/nock.ts';
 
 
 /** A socket-level failure as node reports it (an Error with a code). */
@@ -33,9 +34,7 @@ async function failure<T extends Error>(promise: Promise<unknown>, type: new (..
   return error as T;
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('429', () => {
   it('waits X-Rate-Limit-Reset − Date + 1 s (plus jitter), then retries', async () => {
@@ -139,8 +138,8 @@ describe('5xx and network failures', () => {
     expect(nock.pendingMocks()).toHaveLength(1);
   });
 
-  it('does not re-send a create that timed out', async () => {
-    nock(ORG).post('/governance/api/v1/labels').delay(500).reply(201, {});
+  it('does not re-send a create that timed out after it was sent', async () => {
+    nock(ORG).post('/governance/api/v1/labels').delayBody(500).reply(201, {});
     nock(ORG).post('/governance/api/v1/labels').reply(201, {});
     const error = await failure(runCard('createLabel', createLabel, connection, { timeoutMs: 50 }), TransportError);
     expect(error.message).toMatch(/no answer within/);
@@ -180,9 +179,9 @@ describe('rate limit visibility and pacing', () => {
     await runCard('getLabel', getLabel, connection, options);
     expect(clock.waits).toEqual([]);
     await runCard('getLabel', getLabel, connection, options);
-    // The third request waited for the window to reset (30 s + 1 s skew) rather than being refused.
-    expect(clock.waits).toEqual([31_000]);
-    expect(events.find((e) => e.type === 'pace')).toMatchObject({ bucket: '/governance/api/v1/labels', waitMs: 31_000 });
+    // The third request waited for the window to reset (Reset on the server's clock, read from Date, + 50 ms) rather than being refused.
+    expect(clock.waits).toEqual([30_050]);
+    expect(events.find((e) => e.type === 'pace')).toMatchObject({ bucket: '/governance/api/v1/labels', waitMs: 30_050 });
     expect(nock.isDone()).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiTokenConnection, bearerConnection, oauthConnection, parseOrgUrl } from '../src/auth/index.ts';
 import { compileCard } from '../src/compile/card.ts';
 import { pathParam } from '../src/model/fields.ts';
@@ -13,6 +13,7 @@ import type { Operation } from '../src/model/operation.ts';
 import { buildRequest } from '../src/runtime/build-request.ts';
 import type { RunnableCard } from '../src/runtime/card-registry.ts';
 import { CardInputError, ConnectionError, OktaApiError, TransportError, runCard, type RuntimeEvent } from '../src/runtime/index.ts';
+import { useNock } from './support/nock.ts';
 
 
 /** A socket-level failure as node reports it (an Error with a code). */
@@ -40,9 +41,7 @@ function everyRequest() {
   return seen;
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('no request for input that fails its schema or a business rule; the field is named', () => {
   it.each([
@@ -52,7 +51,7 @@ describe('no request for input that fails its schema or a business rule; the fie
   ])('%s: %s', async (_kind, card, input, field) => {
     nock.cleanAll();
     const seen = everyRequest();
-    const error = await runCard(card, input, connection).catch((e: unknown) => e);
+    const error = await runCard(card as never, input as never, connection).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CardInputError);
     expect((error as CardInputError).field).toBe(field);
     expect((error as Error).message).toContain(field);
@@ -122,7 +121,7 @@ describe('path parameters are validated and percent-encoded', () => {
     answer: { kind: 'none', outputs: {} },
   };
   const card = compileCard(loose);
-  const entry: RunnableCard = { op: loose, card, inputs: new Map(card.inputs.map((i) => [i.key, i])), validate: Object.assign(() => true, { errors: null }) as never };
+  const entry: RunnableCard = { op: loose, card, inputSchema: {}, outputSchema: {}, inputs: new Map(card.inputs.map((i) => [i.key, i])), validate: Object.assign(() => true, { errors: null }) as never };
 
   it.each(['..', 'a..b', 'a/b', 'a\\b', 'a?b', 'a#b', 'a\nb', ''])('refuses %j', (thingId) => {
     expect(() => buildRequest(entry, { thingId })).toThrow(CardInputError);

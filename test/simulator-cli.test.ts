@@ -1,5 +1,5 @@
 /**
- * `oig sim`: the first stdout line is exactly one JSON object {url, token}, logs go to stderr, it
+ * `oig sim`: the first stdout line is exactly one JSON object {url, token, apiToken}, logs go to stderr, it
  * serves until SIGINT/SIGTERM and then closes cleanly; bad options exit 2 before anything starts.
  * The real process is spawned from a fresh bundle of src/cli/bin.ts (dist/ may be stale).
  */
@@ -42,13 +42,13 @@ describe('oig sim (a real process)', () => {
   });
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    it(`prints {url, token} first, serves, logs to stderr and closes on ${signal}`, async () => {
-      const child = spawn(process.execPath, [CLI, 'sim', '--seed', 'cli-test', '--time-scale', '60', '--fault', 'adminLinks'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    it(`prints {url, token, apiToken} first, serves, logs to stderr and closes on ${signal}`, async () => {
+      const child = spawn(process.execPath, [CLI, 'sim', '--seed', 'cli-test', '--seed-scale', '5', '--time-scale', '60', '--fault', 'adminLinks'], { stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
       const line = await firstLine(child);
       const first = JSON.parse(line) as Record<string, string>;
-      expect(Object.keys(first)).toEqual(['url', 'token']);
+      expect(Object.keys(first)).toEqual(['url', 'token', 'apiToken']);
       expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
       const res = await fetch(`${first.url}/governance/api/v1/labels`, { headers: { Authorization: `Bearer ${first.token}` } });
@@ -56,6 +56,10 @@ describe('oig sim (a real process)', () => {
       const body = (await res.json()) as { _links: { self: { href: string } } };
       expect(body._links.self.href).toContain('localhost-admin');
       expect(res.headers.get('x-rate-limit-limit')).toBe('50');
+      const ssws = await fetch(`${first.url}/governance/api/v1/labels`, { headers: { Authorization: `SSWS ${first.apiToken}` } });
+      expect(ssws.status).toBe(200);
+      const users = await fetch(`${first.url}/api/v1/users?search=${encodeURIComponent('profile.firstName eq "Bulk"')}`, { headers: { Authorization: `SSWS ${first.apiToken}` } });
+      expect(((await users.json()) as unknown[]).length).toBe(5);
 
       const done = exited(child);
       child.kill(signal);
@@ -73,6 +77,7 @@ describe('oig sim options', () => {
       for (const [args, words] of [
         [['sim', '--port', 'eighty'], '--port takes a port number'],
         [['sim', '--time-scale', '0'], '--time-scale takes a number above 0'],
+        [['sim', '--seed-scale', 'many'], '--seed-scale takes a whole number of 0 or more'],
         [['sim', '--fault', 'meteor=1'], 'unknown fault "meteor"'],
         [['sim', '--fault', 'rateLimit=lots'], 'whole number'],
         [['sim', '--colour'], 'Unknown option'],

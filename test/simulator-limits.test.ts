@@ -4,7 +4,7 @@
  * (shrunk by the time-scale knob), both 429 forms, 5xx, resets, slow responses, -admin link hosts
  * and the teams links quirk.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseFault, startSimulator, type Simulator } from '../src/simulator/index.ts';
 
 async function call(sim: Simulator, method: string, path: string, body?: unknown) {
@@ -96,12 +96,14 @@ describe('429 when a bucket is empty, with the time-scale knob', () => {
       expect(r).toMatchObject({ limit: 15, remaining: 0 });
       // other families are not affected
       expect((await call(sim, 'GET', '/governance/api/v1/request-types')).status).toBe(200);
-      // wait as a client would: until Reset (the window is one second at time scale 60)
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, r.reset * 1000 - Date.now()) + 50));
+      // a client waits until Reset (the window is one second at time scale 60): the fake clock jumps there
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(r.reset * 1000 + 50);
       const again = await create();
       expect(again.status).toBe(400);
       expect(rate(again.headers).remaining).toBe(14);
     } finally {
+      vi.useRealTimers();
       await sim.close();
     }
   });

@@ -9,26 +9,12 @@
  * ids of objects that existed in the recorded org are mapped to seeded stand-ins (STAND_INS).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../src/simulator/index.ts';
+import { simulatorRoutes, startSimulator, type Simulator } from '../src/simulator/index.ts';
 import { loadRecorded, type RecordedInteraction } from './support/recorded.ts';
 import { hasShared } from './support/shared.ts';
 
-const MISSION = new Set([
-  // security access reviews (16)
-  'createSecurityAccessReview', 'listSecurityAccessReviews', 'getSecurityAccessReview', 'updateSecurityAccessReview',
-  'getSecurityAccessReviewsStats', 'listSecurityAccessReviewActions', 'executeSecurityAccessReviewAction',
-  'listSecurityAccessReviewAccesses', 'listSecurityAccessReviewSubAccesses', 'listSecurityAccessReviewAccessesAnomalies',
-  'executeSecurityAccessReviewAccessesAction', 'generateSecurityAccessReviewSummary', 'generateSecurityAccessReviewAccessesSummary',
-  'addSecurityAccessReviewComment', 'listSecurityAccessReviewHistory', 'getSecurityAccessReviewPrincipalDetails',
-  // requests v1 + v2 (8)
-  'createRequest', 'listAllRequests', 'getRequest', 'createRequestMessage', 'createRequestV2', 'listAllRequestsV2', 'getRequestV2', 'createRequestMessageV2',
-  // request types + teams (7)
-  'createRequestType', 'listAllRequestTypes', 'getRequestType', 'deleteRequestType', 'publishRequestType', 'unpublishRequestType', 'listAllRequestTeams',
-  // catalogs (4)
-  'listAllDefaultEntriesV2', 'getCatalogEntryV2', 'listAllDefaultUserEntriesV2', 'getCatalogEntryRequestFieldsV2',
-  // labels (8)
-  'createLabel', 'listLabels', 'getLabel', 'updateLabel', 'deleteLabel', 'assignResourceLabels', 'removeResourceLabels', 'listLabelResources',
-]);
+/** Every operation the simulator serves is covered. */
+const COVERED = new Set(simulatorRoutes.map((r) => r.operationId));
 
 /**
  * Interactions the simulator can't reproduce, with the reason. Empty today: every recorded
@@ -147,7 +133,7 @@ async function replay(sim: Simulator, ix: RecordedInteraction, ids: Map<string, 
 describe.skipIf(!hasShared)('simulator replays the recorded traffic of the mission operations', () => {
   const files = hasShared
     ? loadRecorded()
-        .map((f) => ({ file: f.file, interactions: f.interactions.filter((ix) => MISSION.has(ix.operation?.operationId)) }))
+        .map((f) => ({ file: f.file, interactions: f.interactions.filter((ix) => COVERED.has(ix.operation?.operationId)) }))
         .filter((f) => f.interactions.length > 0)
     : [];
   let sim: Simulator | undefined;

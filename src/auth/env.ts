@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConnectionError } from '../runtime/errors.ts';
+import { ConnectionError } from '../model/errors.ts';
 import type { Connection } from './connection.ts';
 import { oauthConnection } from './oauth.ts';
 import { apiTokenConnection, bearerConnection } from './static-token.ts';

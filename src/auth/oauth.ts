@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, type JWK } from 'jose';
-import { ConnectionError, redact } from '../runtime/errors.ts';
+import { ConnectionError, redact } from '../model/errors.ts';
 import type { AuthFailure, AuthorizeRequest, Connection, Recovery } from './connection.ts';
 import { dpopProof, generateDpopKey, type DpopKey } from './dpop.ts';
 import { parseOrgUrl } from './org-url.ts';

@@ -1,4 +1,4 @@
-import { ConnectionError } from '../runtime/errors.ts';
+import { ConnectionError } from '../model/errors.ts';
 
 /** 127.0.0.0/8, localhost and ::1: the only hosts plain http is allowed for (the local simulator). */
 export function isLoopback(hostname: string): boolean {

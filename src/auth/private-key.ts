@@ -1,6 +1,6 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { importJWK, type CryptoKey, type JWK } from 'jose';
-import { ConnectionError } from '../runtime/errors.ts';
+import { ConnectionError } from '../model/errors.ts';
 
 export interface SigningKey {
   key: KeyObject | CryptoKey | Uint8Array;

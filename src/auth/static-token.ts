@@ -1,4 +1,4 @@
-import { ConnectionError } from '../runtime/errors.ts';
+import { ConnectionError } from '../model/errors.ts';
 import type { Connection } from './connection.ts';
 import { parseOrgUrl } from './org-url.ts';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CardInputError, ConnectionError, OktaApiError, TransportError } from '../runtime/errors.ts';
+import { CardInputError, ConnectionError, OktaApiError, TransportError } from '../model/errors.ts';
 import type { RuntimeEvent } from '../runtime/options.ts';
 import { UsageError } from './command.ts';
 
@@ -37,6 +37,34 @@ export function printEvent(event: RuntimeEvent): void {
   }
 }
 
+/** No answer from the org: it could not be reached (DNS, refused connection) or did not answer in time. */
+export const EXIT_UNREACHABLE = 4;
+
+export const EXIT_CODES =
+  'Exit codes: 0 ok · 1 Okta answered with an error (or an unusable answer) · 2 invalid input or usage (nothing sent) · 3 configuration or authentication failure · 4 could not reach the org (DNS failure, refused connection, timeout, connection dropped).';
+
+/** The network options of the commands that talk to an org: --timeout and --max-time, in seconds. */
+export const NETWORK_OPTIONS = {
+  timeout: { type: 'string' },
+  'max-time': { type: 'string' },
+} as const;
+
+export const NETWORK_USAGE = `  --timeout S   seconds to wait for each answer before giving up on that attempt (default 30)
+  --max-time S  seconds for the whole command, retries and waits included (default: no limit beyond
+                the retry budget of 120 s)`;
+
+export function networkOptions(values: { timeout?: string | undefined; 'max-time'?: string | undefined }): { timeoutMs?: number; totalTimeoutMs?: number } {
+  const seconds = (flag: string, raw: string | undefined) => {
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!(Number.isFinite(n) && n > 0)) throw new UsageError(`--${flag} must be a number of seconds above 0 (got "${raw}")`);
+    return Math.round(n * 1000);
+  };
+  const timeoutMs = seconds('timeout', values.timeout);
+  const totalTimeoutMs = seconds('max-time', values['max-time']);
+  return { ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(totalTimeoutMs !== undefined ? { totalTimeoutMs } : {}) };
+}
+
 /** Print the failure and return the exit code of DESIGN.md. */
 export function report(error: unknown): number {
   if (error instanceof CardInputError) {
@@ -52,8 +80,8 @@ export function report(error: unknown): number {
     return 3;
   }
   if (error instanceof TransportError) {
-    process.stderr.write(`${JSON.stringify({ error: 'TransportError', card: error.card, message: error.message })}\n`);
-    return 1;
+    process.stderr.write(`${JSON.stringify({ error: 'TransportError', card: error.card, failure: error.failure, message: error.message })}\n`);
+    return error.failure === 'answer' ? 1 : EXIT_UNREACHABLE;
   }
   throw error;
 }

@@ -1,15 +1,16 @@
 import { UsageError, type Command } from './command.ts';
+import { EXIT_CODES } from './io.ts';
 
 /**
  * Each command is loaded only when it runs, so `oig invoke` doesn't pay for the simulator, the
  * Workflows builder or the linter at start-up.
  */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  build: { summary: 'write cards/, schemas/ and connector/ from the declarations (deterministic)', load: async () => (await import('./commands/build.ts')).buildCommand },
+  build: { summary: 'write cards/, schemas/, connector/ and the per-card types (src/generated/) from the declarations (deterministic)', load: async () => (await import('./commands/build.ts')).buildCommand },
   cards: { summary: 'list every card (id, title, family, lifecycle)', load: async () => (await import('./commands/cards.ts')).cardsCommand },
-  describe: { summary: 'show one card: inputs, outputs, scopes, rules', load: async () => (await import('./commands/cards.ts')).describeCommand },
-  invoke: { summary: 'run one card against an org and print its outputs as JSON', load: async () => (await import('./commands/invoke.ts')).invokeCommand },
-  flow: { summary: 'run a flow template (launch a review, file a request, label resources, review on a risk event)', load: async () => (await import('./commands/flow.ts')).flowCommand },
+  describe: { summary: 'show one card: inputs (with the keys of nested inputs), a ready-to-paste example, rules, outputs, scopes', load: async () => (await import('./commands/cards.ts')).describeCommand },
+  invoke: { summary: 'run one card against an org and print its outputs as JSON (--all, or --max-records N for lists)', load: async () => (await import('./commands/invoke.ts')).invokeCommand },
+  flow: { summary: 'run a flow template (launch a review, file a request, label resources, review on a risk event); `oig flow <name> --help` lists its inputs', load: async () => (await import('./commands/flow.ts')).flowCommand },
   demo: { summary: 'the main job of `npm start`: build, start the simulator, run the mission flows through the cards', load: async () => (await import('./commands/demo.ts')).demoCommand },
   lint: { summary: 'check an Okta Workflows export (.folder/.flow/.flopack) the way the importer plausibly does', load: async () => (await import('./commands/lint.ts')).lintCommand },
   sim: { summary: 'start the local OIG simulator on 127.0.0.1 (prints {url, token} first)', load: async () => (await import('./commands/sim.ts')).simCommand },
@@ -25,6 +26,7 @@ function usage(): string {
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
     'Run `oig <command> --help` for the options of one command.',
+    EXIT_CODES,
   ].join('\n');
 }
 
@@ -41,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`${command.usage}\n`);
+    process.stdout.write(`${command.helpFor?.(rest.filter((a) => a !== '--help' && a !== '-h')) ?? command.usage}\n`);
     return 0;
   }
   try {

@@ -11,6 +11,8 @@ export interface CardInput {
   advanced?: boolean;
   to: Placement;
   example?: unknown;
+  /** The runtime also takes app and group ids here and writes them as ORNs (InputField.acceptsIdsFor). */
+  acceptsIdsFor?: 'orn';
 }
 
 /** An output picked from the response body by a JSON pointer (for list records: from each record). */
@@ -85,6 +87,7 @@ export function compileCard(op: Operation): Card {
       ...(f.advanced ? { advanced: true } : {}),
       to: f.to,
       ...(f.example !== undefined ? { example: f.example } : {}),
+      ...(f.acceptsIdsFor ? { acceptsIdsFor: f.acceptsIdsFor } : {}),
     }))
     // API-shaped alternatives come after the friendly fields.
     .sort((a, b) => Number(Boolean(a.advanced)) - Number(Boolean(b.advanced)));

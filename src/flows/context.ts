@@ -25,7 +25,8 @@ export class FlowInputError extends Error {
     readonly field: string,
     message: string,
   ) {
-    super(`${flow}: ${field} ${message}`);
+    // A whole sentence (a mission message) follows the field after a colon; a fragment ("must …") continues it.
+    super(/^[A-Z]/.test(message) ? `${flow}: ${field}: ${message}` : `${flow}: ${field} ${message}`);
   }
 }
 

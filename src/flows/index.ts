@@ -14,7 +14,7 @@ export const flows: Record<string, FlowTemplate<never, unknown>> = {
 
 export { FlowInputError, type FlowContext, type FlowTemplate } from './context.ts';
 
-import { createAjv, type ValidateFunction } from '../compile/ajv.ts';
+import { createAjv, type ValidateFunction } from '../model/ajv.ts';
 import { FlowInputError as InputError, type FlowContext as Context } from './context.ts';
 
 const ajv = createAjv({ allErrors: false });

@@ -1,23 +1,9 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { launchSecurityAccessReviewMission as mission, say, type LaunchReviewInput } from '../missions/index.ts';
 import { FlowInputError, type FlowContext, type FlowTemplate } from './context.ts';
 import { findPerson, listOf } from './people.ts';
 
-const name = 'launch-security-access-review';
-
-const input = Type.Object(
-  {
-    user: Type.String({ minLength: 1, maxLength: 200, description: 'The user under review: login, email or 00u… id.' }),
-    reviewers: Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 10 })], {
-      description: 'Who reviews: logins, emails or ids, as a list or comma-separated text (1–10).',
-    }),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-    endTime: Type.Optional(Type.String({ format: 'date-time' })),
-    waitUntilActive: Type.Optional(Type.Boolean({ description: 'Wait until Okta has gathered the accesses (status ACTIVE).' })),
-    waitTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 600, default: 60 })),
-  },
-  { additionalProperties: false },
-);
-export type LaunchReviewInput = Static<typeof input>;
+const { name } = mission;
+export type { LaunchReviewInput };
 
 export interface LaunchedReview {
   reviewId: string;
@@ -27,20 +13,26 @@ export interface LaunchedReview {
   principal: { id: string; login: string };
   reviewers: { id: string; login: string }[];
   link?: string;
+  /** The record the Workflows templates write to their audit table (less the time). */
+  audit: { job: string; startedBy: string; outcome: string; user: string; reviewers: string; reviewId: string };
 }
 
-export async function launchSecurityAccessReview(ctx: FlowContext, given: LaunchReviewInput): Promise<LaunchedReview> {
+export async function launchSecurityAccessReview(ctx: FlowContext, given: LaunchReviewInput, startedBy = 'code'): Promise<LaunchedReview> {
   const reviewerNames = listOf(given.reviewers);
-  if (reviewerNames.length === 0 || reviewerNames.length > 10) {
-    throw new FlowInputError(name, 'reviewers', `must name 1 to 10 people (got ${reviewerNames.length})`);
-  }
+  if (reviewerNames.length === 0) throw new FlowInputError(name, 'reviewers', mission.messages.noReviewers);
+  if (reviewerNames.length > 10) throw new FlowInputError(name, 'reviewers', say(mission.messages.tooManyReviewers, { count: reviewerNames.length }));
   // Caught before any request when the same login or id is typed twice.
   if (reviewerNames.some((r) => r.toLowerCase() === given.user.toLowerCase())) {
-    throw new FlowInputError(name, 'reviewers', `must not include the user under review (${given.user}): nobody reviews their own access; pick other reviewers`);
+    throw new FlowInputError(name, 'reviewers', say(mission.messages.selfReview, { login: given.user }));
   }
   const principal = await findPerson(ctx, name, 'user', given.user);
-  const reviewers = [];
-  for (const r of reviewerNames) reviewers.push(await findPerson(ctx, name, 'reviewers', r));
+  const reviewers: { id: string; login: string }[] = [];
+  for (const r of reviewerNames) {
+    const person = await findPerson(ctx, name, 'reviewers', r);
+    if (!reviewers.some((x) => x.id === person.id)) reviewers.push(person);
+  }
+  if (reviewers.length > 10) throw new FlowInputError(name, 'reviewers', say(mission.messages.tooManyReviewers, { count: reviewers.length }));
+  if (reviewers.some((r) => r.id === principal.id)) throw new FlowInputError(name, 'reviewers', say(mission.messages.selfReview, { login: principal.login }));
   ctx.progress(`launching a security access review of ${principal.login} with ${reviewers.map((r) => r.login).join(', ')}`);
   // The card's own rule rejects the principal among the reviewers (by id) before the create is sent.
   const created = await ctx.run('createSecurityAccessReview', {
@@ -59,6 +51,7 @@ export async function launchSecurityAccessReview(ctx: FlowContext, given: Launch
     principal,
     reviewers,
     ...(review._links?.securityAccessReviewDetails?.href ? { link: review._links.securityAccessReviewDetails.href } : {}),
+    audit: { job: mission.title, startedBy, outcome: 'launched', user: principal.login, reviewers: JSON.stringify(reviewers.map((r) => r.id)), reviewId: review.id },
   };
 }
 
@@ -77,9 +70,9 @@ async function waitUntilActive<R extends { id: string; status: string }>(ctx: Fl
 
 export const launchSecurityAccessReviewFlow: FlowTemplate<LaunchReviewInput, LaunchedReview> = {
   name,
-  title: 'Launch a security access review for a user',
-  description: 'Resolve the user and the reviewers from logins or ids, launch the review, optionally wait until it is ACTIVE.',
-  cards: ['listUsers', 'getUser', 'createSecurityAccessReview', 'getSecurityAccessReview'],
-  input,
-  run: launchSecurityAccessReview,
+  title: mission.title,
+  description: mission.description,
+  cards: [...mission.cards],
+  input: mission.input,
+  run: (ctx, input) => launchSecurityAccessReview(ctx, input),
 };

@@ -1,7 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { HeaderOutput, InputField, ItemMapping, OutputField, Placement } from './operation.ts';
 
-type FieldText = { label: string; help: string; example?: unknown; required?: boolean; advanced?: boolean };
+type FieldText = { label: string; help: string; example?: unknown; required?: boolean; advanced?: boolean; acceptsIdsFor?: 'orn' };
 
 /** A path parameter: always required, validated and percent-encoded by the runtime. */
 export function pathParam<S extends TSchema>(name: string, schema: S, text: Omit<FieldText, 'required'>): InputField<S> {

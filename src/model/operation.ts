@@ -58,6 +58,11 @@ export interface InputField<S extends TSchema = TSchema> {
   example?: unknown;
   /** The API-shaped form of something a friendlier field also offers; shown last. */
   advanced?: boolean;
+  /**
+   * `orn`: the field takes Okta Resource Names, and the runtime also takes app (0oa…) and group
+   * (00g…) ids in them, which it writes as ORNs of the org before validating and sending (model/ids.ts).
+   */
+  acceptsIdsFor?: 'orn';
 }
 
 export interface OutputField {

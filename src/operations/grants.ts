@@ -311,7 +311,9 @@ export const grantOperations = defineFamily(defaults, [
       createdBy: copiedFromGetGrant('createdBy', Type.String({ minLength: 1, maxLength: 20 }), 'Created by', '00unkw1sfbTw08c0g1d7'),
       lastUpdated: copiedFromGetGrant('lastUpdated', isoDateTime, 'Last updated', '2026-03-11T07:59:42Z'),
       lastUpdatedBy: copiedFromGetGrant('lastUpdatedBy', Type.String({ minLength: 1, maxLength: 20 }), 'Last updated by', '00unkw1sfbTw08c0g1d7'),
-      _links: copiedFromGetGrant('_links', Type.Object({}), 'Links', {}),
+      _links: copiedFromGetGrant('_links', Type.Object({ self: Type.Object({ href: Type.String({ minLength: 1 }) }) }), 'Links', {
+        self: { href: 'https://acme.okta.com/governance/api/v1/grants/0ggb0oNGTSWTBKOLGLNR' },
+      }),
     },
     rules: [bodyIdMatchesPath, fieldsMatchGrantType],
     answer: object(grant, grantOutputs),

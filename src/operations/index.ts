@@ -29,6 +29,8 @@ import { myCatalogOperations } from './my-catalogs.ts';
 import { myRequestOperations } from './my-requests.ts';
 import { mySettingsOperations } from './my-settings.ts';
 import { myAccessCertificationReviewOperations } from './my-access-certification-reviews.ts';
+import { groupOperations } from './groups.ts';
+import { orgMetadataOperations } from './org-metadata.ts';
 
 const declared = [
   ...securityAccessReviewOperations,
@@ -61,13 +63,12 @@ const declared = [
   ...myRequestOperations,
   ...mySettingsOperations,
   ...myAccessCertificationReviewOperations,
+  ...groupOperations,
+  ...orgMetadataOperations,
 ] as const;
 
 /** Every declared operation, in the order the reference lists them. */
 export const operations: readonly Operation[] = declared;
-
-/** The declarations with their literal types (the runtime reads per-card input types off them). */
-export type DeclaredOperations = typeof declared;
 
 const byId = new Map(operations.map((op) => [op.id, op]));
 

@@ -65,8 +65,9 @@ const labelIdParam = pathParam('labelId', ids.label, {
 
 const resourceOrns = bodyField('/resourceOrns', Type.Array(orn, { minItems: 1, maxItems: 10 }), {
   label: 'Resource ORNs',
-  help: 'Up to 10 resources, as Okta Resource Names: apps (orn:okta:idp:<orgId>:apps:<appName>:<appId>), groups (orn:okta:directory:<orgId>:groups:<groupId>), entitlement bundles, entitlement values or collections.',
+  help: 'Up to 10 resources, as Okta Resource Names: apps (orn:okta:idp:<orgId>:apps:<appName>:<appId>), groups (orn:okta:directory:<orgId>:groups:<groupId>), entitlement bundles, entitlement values or collections. From code or the oig CLI, app ids (0oa…) and group ids (00g…) work too: the org id and partition are read from the org and the ids written as ORNs.',
   required: true,
+  acceptsIdsFor: 'orn',
   example: ['orn:okta:idp:00o11edPwGqbUrsDm0g4:apps:oidc:0oafxqCAJWWGELFTYASJ'],
 });
 const labelValueIds = bodyField('/labelValueIds', Type.Array(ids.labelValue, { minItems: 1, maxItems: 10 }), {

@@ -1,5 +1,5 @@
 import type { ConnectionKind, HeaderReader } from '../auth/connection.ts';
-import { OktaApiError, redact, type ErrorCause } from './errors.ts';
+import { OktaApiError, redact, type ErrorCause } from '../model/errors.ts';
 
 export interface FailedAnswer {
   card: string;

@@ -1,7 +1,7 @@
 import type { Card, CardInput } from '../compile/card.ts';
 import type { ItemMapping } from '../model/operation.ts';
 import type { RunnableCard } from './card-registry.ts';
-import { CardInputError } from './errors.ts';
+import { CardInputError } from '../model/errors.ts';
 import { pointerTokens, setAt } from './json-pointer.ts';
 import { encodePathSegment, encodeQuery } from './url.ts';
 import { show, type CardInputValues } from './validate-input.ts';

@@ -1,6 +1,6 @@
 import type { RunnableCard } from './card-registry.ts';
 import type { PlannedRequest } from './build-request.ts';
-import { CardInputError } from './errors.ts';
+import { CardInputError } from '../model/errors.ts';
 import type { CardInputValues } from './validate-input.ts';
 
 /** The declaration's business rules, run on the request as it would be sent. The first failure stops it. */

@@ -28,6 +28,13 @@ export interface RunOptions {
   retry?: Partial<RetrySettings>;
   /** Per attempt, including reading the answer (default 30 s). */
   timeoutMs?: number;
+  /**
+   * The whole run: every attempt, retry wait, pacing wait and page (default: no limit beyond the
+   * retry budget). No attempt or wait starts that would end past it; an attempt is cut short by it.
+   */
+  totalTimeoutMs?: number;
+  /** List cards: the most pages one listing may take before it is called endless (default 50,000). */
+  maxPages?: number;
   /** Larger answers are refused (default 32 MiB). */
   maxResponseBytes?: number;
   signal?: AbortSignal;

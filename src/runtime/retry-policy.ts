@@ -1,4 +1,5 @@
 import type { HeaderReader } from '../auth/connection.ts';
+import { neverSent } from './http-transport.ts';
 import { tooManyRequests } from './rate-limit.ts';
 
 /**
@@ -47,16 +48,10 @@ export function planForStatus(status: number, headers: HeaderReader, state: Retr
 }
 
 export function planForNetworkError(error: unknown, state: RetryState, settings: RetrySettings): RetryPlan | null {
-  if (!state.idempotent && !neverReachedServer(error)) return null;
+  if (!state.idempotent && !neverSent(error)) return null;
+  // A name that does not resolve won't resolve a second later.
+  if ((error as { code?: unknown } | undefined)?.code === 'ENOTFOUND') return null;
   return withinBounds({ reason: 'network', waitMs: backoff(state.retries) }, state, settings);
-}
-
-/** A refused connection means nothing was sent. Anything else (reset, timeout) may have been received. */
-export function neverReachedServer(error: unknown): boolean {
-  type Failure = { code?: unknown; cause?: Failure; errors?: Failure[] } | undefined;
-  const refused = (e: Failure): boolean =>
-    e?.code === 'ECONNREFUSED' || (Array.isArray(e?.errors) && e.errors.length > 0 && e.errors.every(refused)) || (e?.cause ? refused(e.cause) : false);
-  return refused(error as Failure);
 }
 
 function withinBounds(plan: RetryPlan, state: RetryState, settings: RetrySettings): RetryPlan | null {

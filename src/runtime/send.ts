@@ -2,11 +2,11 @@ import type { AuthorizeRequest, Connection, HeaderReader, Recovery } from '../au
 import { packageVersion } from '../version.ts';
 import { toApiError } from './api-error.ts';
 import type { RunnableCard } from './card-registry.ts';
-import { TransportError, redact } from './errors.ts';
+import { TransportError, redact } from '../model/errors.ts';
 import type { Clock, RuntimeEvent } from './options.ts';
-import { sendHttp, type HttpAnswer, type ResponseHeaders } from './http-transport.ts';
+import { neverSent, sendHttp, type HttpAnswer, type ResponseHeaders } from './http-transport.ts';
 import { readBody, UnreadableResponse } from './parse-response.ts';
-import { bucketKey, readRateLimit, type RateLimit, type RateLimiter } from './rate-limit.ts';
+import { bucketKey, readRateLimit, type RateLimit, type RateLimiter, type Ticket } from './rate-limit.ts';
 import { planForNetworkError, planForStatus, type RetryPlan, type RetrySettings } from './retry-policy.ts';
 import { rebaseOnOrg } from './url.ts';
 
@@ -17,6 +17,8 @@ export interface SendContext {
   clock: Clock;
   retry: RetrySettings;
   timeoutMs: number;
+  /** Local ms after which no attempt or wait is started (the total time budget), or Infinity. */
+  deadline: number;
   maxResponseBytes: number;
   limiter: RateLimiter | undefined;
   signal: AbortSignal | undefined;
@@ -48,28 +50,37 @@ export async function send(ctx: SendContext, method: string, url: URL, body: unk
   let target = url;
 
   for (let attempt = 1; ; attempt++) {
-    await pace(ctx, target);
     const auth: AuthorizeRequest = { method, url: target, scopes: ctx.entry.card.scopes };
+    const ticket = await pace(ctx, target);
+    let headers: Record<string, string>;
+    try {
+      headers = await requestHeaders(ctx, auth, payload, retries);
+    } catch (error) {
+      if (ticket) ctx.limiter!.abandoned(ticket);
+      throw error;
+    }
     ctx.emit({ type: 'request', card: ctx.entry.card.id, method, path: target.pathname, attempt });
 
-    const headers = await requestHeaders(ctx, auth, payload, retries);
     let response: HttpAnswer;
     try {
       response = await sendHttp(target, {
         method,
         headers,
         ...(payload !== undefined ? { body: payload } : {}),
-        timeoutMs: ctx.timeoutMs,
+        timeoutMs: attemptTimeout(ctx),
+        idempotent: ctx.entry.card.idempotent,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
       });
     } catch (error) {
+      if (ticket) ctx.limiter!.abandoned(ticket);
       if (ctx.signal?.aborted) throw ctx.signal.reason;
-      const plan = planForNetworkError(error, retryState(ctx, retries, started), ctx.retry);
+      const plan = inTime(ctx, planForNetworkError(error, retryState(ctx, retries, started), ctx.retry));
       if (!plan) throw networkFailure(ctx, error, retries);
       retries = await wait(ctx, plan, attempt, retries);
       continue;
     }
-    const rateLimit = learnRateLimit(ctx, target, response);
+    if (ticket) ctx.limiter!.answered(ticket, response.headers, ctx.clock.now(), response.status);
+    const rateLimit = readRateLimit(response.headers);
 
     const location = response.headers.get('location');
     if (isRedirect(response.status) && location && redirects < MAX_REDIRECTS && followable(response.status, method)) {
@@ -89,7 +100,7 @@ export async function send(ctx: SendContext, method: string, url: URL, body: unk
       }
     }
 
-    const plan = response.ok ? null : planForStatus(response.status, response.headers, retryState(ctx, retries, started), ctx.retry);
+    const plan = response.ok ? null : inTime(ctx, planForStatus(response.status, response.headers, retryState(ctx, retries, started), ctx.retry));
     if (plan) {
       discard(response);
       retries = await wait(ctx, plan, attempt, retries, response.status);
@@ -122,11 +133,34 @@ export async function send(ctx: SendContext, method: string, url: URL, body: unk
   }
 }
 
-async function pace(ctx: SendContext, url: URL): Promise<void> {
-  if (!ctx.limiter) return;
+async function pace(ctx: SendContext, url: URL): Promise<Ticket | undefined> {
+  if (!ctx.limiter) return undefined;
   const bucket = bucketKey(url.pathname);
-  const waited = await ctx.limiter.acquire(bucket, { now: ctx.clock.now, sleep: (ms) => ctx.clock.sleep(ms, ctx.signal) });
+  const { ticket, waited } = await ctx.limiter.acquire(bucket, { now: ctx.clock.now, sleep: (ms, signal) => ctx.clock.sleep(ms, anySignal(signal, ctx.signal)) });
   if (waited > 0) ctx.emit({ type: 'pace', card: ctx.entry.card.id, bucket, waitMs: waited });
+  return ticket;
+}
+
+function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  return a && b ? AbortSignal.any([a, b]) : (a ?? b);
+}
+
+/** Each attempt gets its timeout, cut short by the total time budget. */
+function attemptTimeout(ctx: SendContext): number {
+  if (!Number.isFinite(ctx.deadline)) return ctx.timeoutMs;
+  const left = ctx.deadline - ctx.clock.now();
+  if (left <= 0) throw outOfTime(ctx);
+  return Math.min(ctx.timeoutMs, left);
+}
+
+function outOfTime(ctx: SendContext): TransportError {
+  const card = ctx.entry.card;
+  return new TransportError(
+    `${card.id}: the time budget ran out before ${card.method} ${card.path} could complete at ${ctx.connection.orgUrl.origin}. Give it more time (totalTimeoutMs, or oig --max-time) or try later.`,
+    card.id,
+    false,
+    'no-answer',
+  );
 }
 
 /** Auth first, so a token failure surfaces as itself and never as a network error. */
@@ -141,12 +175,6 @@ async function requestHeaders(ctx: SendContext, auth: AuthorizeRequest, payload:
   if (payload !== undefined) headers['content-type'] = 'application/json';
   if (retries > 0) headers['x-okta-retry-count'] = String(retries);
   return headers;
-}
-
-function learnRateLimit(ctx: SendContext, url: URL, response: HttpAnswer): RateLimit | null {
-  const rateLimit = readRateLimit(response.headers);
-  if (rateLimit && ctx.limiter) ctx.limiter.update(bucketKey(url.pathname), rateLimit, response.headers, ctx.clock.now());
-  return rateLimit;
 }
 
 function isRedirect(status: number): boolean {
@@ -173,18 +201,41 @@ function discard(response: HttpAnswer): void {
   response.discard();
 }
 
+/** A retry whose wait would end past the total time budget is not started. */
+function inTime(ctx: SendContext, plan: RetryPlan | null): RetryPlan | null {
+  return plan && ctx.clock.now() + plan.waitMs < ctx.deadline ? plan : null;
+}
+
+/**
+ * The message says what happened and whether the request reached Okta: a DNS failure or a refused
+ * connection means nothing was sent (so even a create was safe to try again); a timeout or a
+ * dropped connection after sending means it may have been received.
+ */
 function networkFailure(ctx: SendContext, error: unknown, retries: number): TransportError {
   const card = ctx.entry.card;
-  const err = error as { name?: string; message?: string; code?: string } | undefined;
-  const reason =
-    err?.name === 'TimeoutError'
-      ? `no answer within ${ctx.timeoutMs < 1000 ? `${ctx.timeoutMs} ms` : `${Math.round(ctx.timeoutMs / 1000)} s`}`
-      : (err?.message || err?.code || String(error));
-  const advice = card.idempotent
-    ? retries
-      ? ` Gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'}.`
-      : ''
-    : ' The request may have reached Okta, so it was not sent again (this card is not idempotent and a second try could make a duplicate). Check the result with a get or list card before running it again.';
-  const message = `${card.id}: could not complete ${card.method} ${card.path} at ${ctx.connection.orgUrl.origin}: ${reason}.${advice}`;
-  return new TransportError(redact(message, ctx.connection.secrets()), card.id, card.idempotent && retries > 0);
+  const origin = ctx.connection.orgUrl;
+  const err = error as { name?: string; message?: string; code?: string; timeoutMs?: number } | undefined;
+  const sent = !neverSent(error);
+  const after = retries ? ` Gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'}.` : '';
+  let reason: string;
+  if (err?.name === 'TimeoutError') {
+    const ms = err.timeoutMs ?? ctx.timeoutMs;
+    const within = `within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`}${ms < ctx.timeoutMs ? ' (what was left of the time budget)' : ''}`;
+    reason = sent ? `no answer ${within}` : `no connection to ${origin.host} ${within}`;
+  } else if (err?.code === 'ENOTFOUND' || err?.code?.startsWith('EAI_')) {
+    reason = `the host name ${origin.hostname} could not be resolved (DNS ${err.code}); check the org URL and the network`;
+  } else if (err?.code === 'ECONNREFUSED') {
+    reason = `the connection to ${origin.host} was refused (nothing listens there, or a firewall said no)`;
+  } else if (err?.code === 'EHOSTUNREACH' || err?.code === 'ENETUNREACH') {
+    reason = `the network can't reach ${origin.host} (${err.code})`;
+  } else {
+    reason = err?.message || err?.code || String(error);
+  }
+  const advice = !sent
+    ? ` Nothing was sent, so Okta did not act on it${card.idempotent ? '' : ' and it is safe to run again'}.${after}`
+    : card.idempotent
+      ? after
+      : ' The request may have reached Okta, so it was not sent again (this card is not idempotent and a second try could make a duplicate). Check the result with a get or list card before running it again.';
+  const message = `${card.id}: could not complete ${card.method} ${card.path} at ${origin.origin}: ${reason}.${advice}`;
+  return new TransportError(redact(message, ctx.connection.secrets()), card.id, (card.idempotent || !sent) && retries > 0, sent ? 'no-answer' : 'unreachable');
 }

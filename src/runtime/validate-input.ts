@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { RunnableCard } from './card-registry.ts';
-import { CardInputError } from './errors.ts';
+import { CardInputError } from '../model/errors.ts';
+import { wrongIdHint } from '../model/ids.ts';
 
 export type CardInputValues = Record<string, unknown>;
 
@@ -136,6 +137,9 @@ function fromSchemaError(entry: RunnableCard, errors: ErrorObject[]): CardInputE
 
 function describe(error: ErrorObject, params: Record<string, unknown>): string {
   const schema = error.parentSchema as Record<string, unknown> | undefined;
+  // A login where an id goes, or another kind of id: say which id, and the card that finds it.
+  const hint = typeof schema?.pattern === 'string' ? wrongIdHint(schema.pattern, error.data) : null;
+  if (hint) return hint;
   switch (error.keyword) {
     case 'type':
       return `must be ${article(String(params.type))}`;
@@ -168,7 +172,7 @@ function describe(error: ErrorObject, params: Record<string, unknown>): string {
       return `must be a multiple of ${String(params.multipleOf)}`;
     case 'anyOf':
     case 'oneOf':
-      return 'matches none of the forms it can take (see `oig describe` for them)';
+      return `matches none of the forms it can take (${schema?.description ? String(schema.description) : 'see `oig describe` for them'})`;
     default:
       return `breaks the rule "${error.keyword}"${error.message ? ` (${error.message})` : ''}`;
   }

@@ -19,6 +19,7 @@ import { allScopes } from './routes/index.ts';
 import { tickRequests } from './routes/requests.ts';
 import { createReview, tickReviews } from './routes/security-access-reviews.ts';
 import { buildSeed, type SimSeed } from './seed.ts';
+import { seedFamilies } from './seed-families.ts';
 import { createHandler } from './server.ts';
 import type { ReviewRecord, SimState } from './state.ts';
 
@@ -26,6 +27,7 @@ export type { FaultConfig } from './faults.ts';
 export { parseFault, faultNames } from './faults.ts';
 export type { ClientRegistration } from './auth.ts';
 export type { SimSeed, SeedUser, SeedResource, SeedCatalogEntry, SeedLabel } from './seed.ts';
+export type { SeededFamilies } from './seed-families.ts';
 export type * from './state.ts';
 export type { RateLimitOverrides } from './rate-limit.ts';
 export { routes as simulatorRoutes } from './routes/index.ts';
@@ -52,6 +54,8 @@ export interface SimulatorOptions {
   concurrencyLimit?: number;
   /** Lifetime of tokens from /oauth2/v1/token. Default 3600. */
   tokenLifetimeSeconds?: number;
+  /** Bulk seeding for benchmarks: this many more users (with grants), v2 requests, campaigns, collections and security access reviews. Default 0. */
+  seedScale?: number;
 }
 
 export interface Simulator {
@@ -104,6 +108,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       tickRequests(core);
     },
   };
+  const seedScale = options.seedScale ?? 0;
+  if (!Number.isInteger(seedScale) || seedScale < 0) throw new Error(`startSimulator: seedScale must be a whole number of 0 or more, got ${String(options.seedScale)}`);
+  seed.families = seedFamilies(core, seedScale);
   const auth = new AuthService(() => [core.url], { type: 'USER', id: seed.users.admin.id }, new IdGenerator(seedString, 'clients'), options.tokenLifetimeSeconds ?? 3600);
   const limiter = new RateLimiter(timeScale, options.rateLimits, options.concurrencyLimit);
   const handle = createHandler(core, auth, limiter);

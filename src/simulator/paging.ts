@@ -24,6 +24,8 @@ export interface Page<T> {
   /** Query of this page (request query + echoed defaults), and of the next one when there is more. */
   selfQuery: string;
   nextQuery?: string;
+  /** Items matching the filter, on every page. */
+  total: number;
 }
 
 function encodeQuery(params: [string, string][]): string {
@@ -95,7 +97,7 @@ export function page<T>(ctx: Ctx, all: readonly T[], spec: ListSpec<T>): Page<T>
     items.sort(spec.sort);
   }
 
-  if (!spec.paging) return { items, selfQuery: encodeQuery(echoed) };
+  if (!spec.paging) return { items, selfQuery: encodeQuery(echoed), total: items.length };
 
   const limit = parseLimit(q.get('limit'), spec.paging.maxLimit ?? 200, spec.paging.defaultLimit ?? 20);
   const after = q.get('after');
@@ -109,7 +111,7 @@ export function page<T>(ctx: Ctx, all: readonly T[], spec: ListSpec<T>): Page<T>
     start = index + 1;
   }
   const slice = items.slice(start, start + limit);
-  const result: Page<T> = { items: slice, selfQuery: encodeQuery(echoed) };
+  const result: Page<T> = { items: slice, selfQuery: encodeQuery(echoed), total: items.length };
   if (start + limit < items.length && slice.length > 0) {
     const next: [string, string][] = [['after', spec.id(slice[slice.length - 1]!)], ...echoed.filter(([k]) => k !== 'after')];
     result.nextQuery = encodeQuery(next);

@@ -5,6 +5,7 @@
  * Names are fixed; ids depend only on the seed string, so a seed always gives the same org.
  */
 import { IdGenerator } from './ids.ts';
+import type { SeededFamilies } from './seed-families.ts';
 import {
   emptyState,
   type AppRecord,
@@ -81,6 +82,8 @@ export interface SimSeed {
   labels: { crownJewel: SeedLabel; privileged: SeedLabel };
   /** Two v2 requests decided before the run: one PENDING, one REJECTED. */
   requestsV2: { id: string; status: string }[];
+  /** The governance objects seeded through the API's own code (set once the simulator starts). */
+  families?: SeededFamilies;
 }
 
 const DOMAIN = 'example.com';
@@ -153,6 +156,9 @@ export function buildSeed(seedString: string): { seed: SimSeed; state: SimState 
   const sales = group('sales', 'Sales', 'Account executives and sales operations', [salesforce]);
   const finance = group('finance', 'Finance', 'Finance and accounting', [workday]);
   const securityTeam = group('security-team', 'Security Team', 'Security operations and governance', [github, aws]);
+  const itTeam = group('it', 'IT', 'IT operations and the Okta administrators', [slack, aws]);
+  const legal = group('legal', 'Legal', 'Legal and compliance', [slack, workday]);
+  const marketing = group('marketing', 'Marketing', 'Marketing and communications', [slack, salesforce]);
 
   const bundle = (key: string, name: string, description: string, target: AppRecord): BundleRecord => {
     const id = ids.okta('enb');
@@ -189,7 +195,7 @@ export function buildSeed(seedString: string): { seed: SimSeed; state: SimState 
     state.users.set(id, record);
     return record;
   };
-  const admin = user('Dana', 'Whitfield', 'IT', 'Okta Administrator', [], { adminRoles: [{ roleId: 'SUPER_ADMIN', roleName: 'Super Administrator' }] });
+  const admin = user('Dana', 'Whitfield', 'IT', 'Okta Administrator', [itTeam], { adminRoles: [{ roleId: 'SUPER_ADMIN', roleName: 'Super Administrator' }] });
   const manager = user('Chris', 'Delgado', 'Engineering', 'Engineering Manager', [engineering]);
   const target = user('Jordan', 'Blake', 'Engineering', 'Senior Software Engineer', [engineering, cloudAdmins], {
     appAssignments: [
@@ -205,7 +211,7 @@ export function buildSeed(seedString: string): { seed: SimSeed; state: SimState 
     user('Lena', 'Fischer', 'Security', 'Chief Information Security Officer', [securityTeam]),
   ];
   const requester = user('Casey', 'Morgan', 'Sales', 'Account Executive', [sales]);
-  const byDepartment: Record<string, GroupRecord[]> = { Engineering: [engineering], Sales: [sales], Finance: [finance] };
+  const byDepartment: Record<string, GroupRecord[]> = { Engineering: [engineering], Sales: [sales], Finance: [finance], IT: [itTeam], Legal: [legal], Marketing: [marketing] };
   for (const [first, last, dept] of COLLEAGUES) user(first, last, dept, dept === 'IT' ? 'IT Specialist' : `${dept} Specialist`, byDepartment[dept] ?? []);
 
   // Access-request teams and request types (v1 backend, 24-hex ids)

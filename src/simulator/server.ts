@@ -8,12 +8,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ReplyError, type AuthService } from './auth.ts';
 import type { SimCore } from './core.ts';
+import type { Principal } from './state.ts';
 import { bucketFor, type RateLimiter } from './rate-limit.ts';
 import { matchRoute } from './routes/index.ts';
 import { ApiError, errorBody, errors, type ErrorShape, type Headers, type Reply } from './wire.ts';
 
 const MAX_BODY = 1024 * 1024;
 const TOKEN_PATH = '/oauth2/v1/token';
+/** The caller of a public route (no credentials were asked for). */
+const anonymous: Principal = { type: 'USER', id: '' };
 
 class BodyTooLarge extends Error {}
 
@@ -85,8 +88,8 @@ export function createHandler(core: SimCore, auth: AuthService, limiter: RateLim
     }
     const { route } = match;
     setShape(route.shape ?? 'core');
-    if (faults.take('unauthorized', path)) throw errors.unauthorized();
-    const caller = await auth.authenticate({ method, path, headers: req.headers }, route.scope, route.path, faults.dpopNonceOnResources);
+    if (!route.public && faults.take('unauthorized', path)) throw errors.unauthorized();
+    const caller = route.public ? anonymous : await auth.authenticate({ method, path, headers: req.headers }, route.scope, route.path, faults.dpopNonceOnResources);
     let body: unknown;
     if (raw.trim() !== '' && method !== 'GET' && method !== 'DELETE') {
       try {

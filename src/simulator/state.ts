@@ -222,7 +222,36 @@ export interface CatalogEntryRecord {
   fields: CatalogFieldRecord[];
 }
 
+/** An object of a family kept as its API document (without `_links`). */
+export type Doc = Record<string, any>;
+
+export const DOC_KINDS = [
+  'campaigns',
+  'certReviews',
+  'entitlements',
+  'entitlementBundles',
+  'grants',
+  'collections',
+  'collectionResources',
+  'collectionAssignments',
+  'riskRules',
+  'resourceOwners',
+  'requestConditions',
+  'requestSequences',
+  'resourceRequestSettings',
+  'entitlementSettings',
+  'delegates',
+  'principalSettings',
+  'entitlementChanges',
+] as const;
+export type DocKind = (typeof DOC_KINDS)[number];
+
 export interface SimState {
+  /** Families kept as API documents, by id (collection resources by `collectionId/resourceId`). */
+  docs: Record<DocKind, Map<string, Doc>>;
+  /** Org-wide settings documents (governance settings, v2 request settings). */
+  orgSettings: Doc;
+  orgRequestSettings: Doc;
   users: Map<string, UserRecord>;
   apps: Map<string, AppRecord>;
   groups: Map<string, GroupRecord>;
@@ -246,6 +275,9 @@ export interface SimState {
 
 export function emptyState(): SimState {
   return {
+    docs: Object.fromEntries(DOC_KINDS.map((k) => [k, new Map()])) as Record<DocKind, Map<string, Doc>>,
+    orgSettings: {},
+    orgRequestSettings: {},
     users: new Map(),
     apps: new Map(),
     groups: new Map(),

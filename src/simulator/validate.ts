@@ -3,16 +3,12 @@
  * contract) with ajv; each failure becomes an errorCause naming the field (a JSON pointer), as the
  * real 400 E0000001 does.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import ajvFormats from 'ajv-formats';
 import type { Static, TSchema } from '@sinclair/typebox';
+import { createAjv, type ErrorObject, type ValidateFunction } from '../model/ajv.ts';
 import { errors, type Cause } from './wire.ts';
 
-// ajv-formats is CommonJS: under NodeNext the default import is the module, whose .default is the plugin.
-const addFormats = ajvFormats.default;
-
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
+// Not strict: the simulator's schemas carry TypeBox's own keywords.
+const ajv = createAjv({ strict: false });
 
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 

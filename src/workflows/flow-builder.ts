@@ -7,8 +7,8 @@
  * every card of a branch also points at the Join that closes it, and the chain goes on from the Join.
  */
 import { ANY_TYPE, FLOW_TREE, type CardModel, type Field, type FieldSet, type FlowData, type InlineFlow, type Method, type ValueType } from './format.ts';
-import { shortId } from './ids.ts';
-import { kinds, OPERATORS, parentsOf, type CardKind, type KindName, type Operator } from './kinds.ts';
+import { shortId, uuidV4 } from './ids.ts';
+import { fixedField, OPERATORS, parentsOf, prototypes, type KindName, type Operator, type Prototype } from './prototypes.ts';
 
 export interface FieldSpec {
   key: string;
@@ -24,6 +24,8 @@ export interface FieldSpec {
   custom?: boolean;
   flags?: 'd' | 'p';
   metadata?: Record<string, unknown>;
+  /** The types a user may switch the field to (as the real card lists them). */
+  available?: string[];
 }
 
 export interface Port {
@@ -38,11 +40,10 @@ export interface CardOptions {
   name?: string;
   inputs?: FieldSpec[];
   outputs?: FieldSpec[];
+  /** Connector cards: the connection placeholder. */
   config?: string | null;
-  meta?: Record<string, unknown>;
-  comments?: string;
-  /** Extra model keys some connector cards carry (compat, display, enableNewMetadata). */
-  connectorModel?: boolean;
+  /** Comment cards: the note shown on the card. */
+  note?: { title: string; markdown: string };
 }
 
 export class CardHandle {
@@ -89,39 +90,32 @@ export class FlowBuilder {
     return id;
   }
 
-  private field(cardRole: string, side: 'in' | 'out', spec: FieldSpec, index: number, kind: KindName): Field {
+  private field(cardRole: string, side: 'in' | 'out', spec: FieldSpec, index: number, proto: Prototype): Field {
     const id = this.unique(shortId(`${this.role}|${cardRole}|${side}|${spec.group ?? ''}|${spec.key}`), 'field');
+    const sideName = side === 'in' ? 'inputs' : 'outputs';
+    const fixed = fixedField(proto, sideName, spec.group ?? null, spec.key);
+    if (!fixed && !proto.custom[sideName].includes(spec.group ?? null)) {
+      const where = spec.group ? `group "${spec.group}"` : 'no group';
+      throw new Error(`flow ${this.role}, card ${cardRole}: a ${proto.title} card has no ${sideName.slice(0, -1)} "${spec.key}" (${where}) in its prototype, and takes no author-added ${sideName} there`);
+    }
     const list = Boolean(spec.list);
     const metadata: Record<string, unknown> = { index };
     if (spec.custom) metadata.custom = true;
     if (spec.label && spec.label !== spec.key) metadata.displayname = spec.label;
     Object.assign(metadata, spec.metadata);
-    const trigger = kind === 'helperFlow' || kind === 'delegatedFlow';
-    const field: Field = {
-      id,
-      group: spec.group ?? null,
-      key: spec.key,
-      value: {
-        error: false,
-        proxy: false,
-        check: false,
-        type: spec.type,
-        collection: list,
-        data: emptyOf(spec),
-        available: spec.custom ? ANY_TYPE : [],
-      },
-      ref: list && (side === 'out' || trigger),
-      metadata,
-    };
-    if (side === 'in') {
-      field.required = Boolean(spec.required);
-      field.flags = spec.flags ?? 'd';
-    }
-    return field;
+    const trigger = proto.fieldOrder === 'trigger';
+    const value = { error: false, proxy: false, check: false, type: spec.type, collection: list, data: emptyOf(spec), available: spec.available ?? (spec.custom ? ANY_TYPE : []) };
+    const ref = list && (side === 'out' || trigger);
+    if (side === 'out') return { id, group: spec.group ?? null, key: spec.key, value, ref, metadata };
+    const required = Boolean(spec.required);
+    const flags = spec.flags ?? fixed?.flags ?? 'd';
+    return trigger
+      ? { id, group: spec.group ?? null, key: spec.key, value, ref, metadata, required, flags }
+      : { id, group: spec.group ?? null, key: spec.key, value, required, ref, metadata, flags };
   }
 
-  private fieldSet(kind: CardKind, side: 'inputs' | 'outputs', fields: Field[]): FieldSet {
-    const c = kind[side];
+  private fieldSet(proto: Prototype, side: 'inputs' | 'outputs', fields: Field[]): FieldSet {
+    const c = proto[side];
     return {
       extensible: c.extensible,
       ...(c.rules ? { rules: c.rules } : {}),
@@ -130,53 +124,58 @@ export class FlowBuilder {
     };
   }
 
-  /** Adds a card without placing it in the card order (see `place`). */
+  /** Adds a card, made from its type's prototype, without placing it in the card order (see `place`). */
   add(kindName: KindName, cardRole: string, options: CardOptions = {}): CardHandle {
-    const kind: CardKind = kinds[kindName];
+    const proto: Prototype = prototypes[kindName];
     const uuid = this.unique(shortId(`${this.role}|card|${cardRole}`, 9), 'card');
-    const key = kind.address.split(':').at(-1)!;
+    const key = proto.address.split(':').at(-1)!;
     const inSpecs = options.inputs ?? [];
-    const outSpecs = kind.mirrored ? inSpecs : options.outputs ?? [];
-    const inputs = inSpecs.map((s, i) => this.field(cardRole, 'in', s, i, kindName));
-    const outputs = outSpecs.map((s, i) => this.field(cardRole, 'out', s, i, kindName));
-    const webhook = Boolean(kind.webhook);
+    const outSpecs = proto.mirrored ? inSpecs : options.outputs ?? [];
+    const inputs = inSpecs.map((s, i) => this.field(cardRole, 'in', s, i, proto));
+    const outputs = outSpecs.map((s, i) => this.field(cardRole, 'out', s, i, proto));
+    const connector = proto.connector;
+    const hooks = Object.fromEntries(
+      (connector?.hooks ?? []).map((address, i) => [uuidV4(`hook:${this.role}|${cardRole}|${i}`), { id: shortId(`${this.role}|${cardRole}|hook|${i}`, 12), address }]),
+    );
     const model: CardModel = {
       type: 'method',
       _v: 2,
       key,
-      executable: kind.executable,
-      displayed: kind.displayed,
-      async: kind.async,
-      cooperative: kind.cooperative,
-      mirrored: kind.mirrored,
-      ...(options.connectorModel ? { compat: false } : {}),
+      executable: proto.executable,
+      displayed: proto.displayed,
+      async: proto.async,
+      cooperative: proto.cooperative,
+      mirrored: proto.mirrored,
+      ...(connector ? { compat: false } : {}),
       inlined: false,
       dependencies: [],
-      timeout: kind.timeout,
+      timeout: proto.timeout,
       idempotent: false,
       monitor: false,
-      webhook,
-      webhookList: webhook,
-      webhookConditions: webhook ? { where: ['headers'], key: 'x-okta-verification-challenge' } : false,
+      webhook: proto.webhook,
+      webhookList: proto.webhook,
+      webhookConditions: proto.webhook ? { where: ['headers'], key: 'x-okta-verification-challenge' } : false,
       mobile: false,
       hooks: {},
       policy: { error: { type: 'finish' } },
-      metadata: { id: null, name: kind.title, description: kind.description },
-      meta: options.meta ?? {},
-      config: options.config ?? null,
-      partnerChannelKeys: null,
-      inputs: this.fieldSet(kind, 'inputs', inputs),
-      outputs: this.fieldSet(kind, 'outputs', outputs),
+      metadata: { id: connector?.metadataId ?? null, name: proto.title, description: proto.description },
+      meta: hooks,
+      config: connector ? (options.config ?? null) : null,
+      partnerChannelKeys: connector?.partnerChannelKeys ?? null,
+      inputs: this.fieldSet(proto, 'inputs', inputs),
+      outputs: this.fieldSet(proto, 'outputs', outputs),
       runtime: {},
-      ...(options.connectorModel ? { display: {}, comments: options.comments ?? '', enableNewMetadata: true } : {}),
+      ...(connector ? { display: connector.display, comments: connector.comments, enableNewMetadata: true } : {}),
+      ...(proto.display ? { display: proto.display } : {}),
+      ...(options.note ? { comments: options.note } : {}),
     };
     const method: Method = {
       joins: {},
-      address: kind.address,
-      parents: parentsOf(kind.address),
+      address: proto.address,
+      parents: parentsOf(proto),
       uuid,
       branches: {},
-      node: { key, data: { name: options.name ?? kind.title }, model },
+      node: { key, data: { name: options.name ?? proto.title }, model },
       pins: {},
     };
     this.methods.push(method);
@@ -281,7 +280,8 @@ export class FlowBuilder {
     return {
       id: uuid,
       uuid,
-      tree: FLOW_TREE,
+      // Inline sub-flows of real exports carry tree id 1.
+      tree: { ...FLOW_TREE, id: 1 },
       methods: this.methods,
       model: {},
       orderings: this.orderings,

@@ -73,7 +73,7 @@ export interface CardModel {
   outputs: FieldSet;
   runtime: Record<string, unknown>;
   display?: Record<string, unknown>;
-  comments?: string;
+  comments?: string | { title: string; markdown: string };
   enableNewMetadata?: boolean;
 }
 
@@ -139,6 +139,14 @@ export interface Folder {
   data: { name: string; description: string; media_uri: string; path: string };
 }
 
+/** A Workflows Tables definition: its columns travel with the export, its rows don't. */
+export interface Table {
+  id: string;
+  name: string;
+  description: string;
+  data: { class: 'simple'; group_id: string; structure: { name: string; type: 'str'; default: string }[] };
+}
+
 export interface ConnectionPlaceholder {
   id: string;
   name: string;
@@ -154,7 +162,7 @@ export interface Flopack {
   data: {
     flos: Record<string, FlowRecord>;
     configs: Record<string, ConnectionPlaceholder>;
-    tables: Record<string, never>;
+    tables: Record<string, Table>;
     groups: Record<string, Folder>;
   };
 }
@@ -167,12 +175,6 @@ export const FLOPACK_FLAGS = { 'auto-transform': true, looseBooleans: true, loos
 
 /** The `tree` value of flows built with the current editor. */
 export const FLOW_TREE = { id: 3, name: 'empty', description: 'This flow has been build w/o a tree and uses the newer, async, Addressing module.' };
-
-/**
- * The Okta connector version our Custom API Action cards are pinned to: the newest seen in real
- * exports. Older pinned versions keep importing (2020 templates at 1.0.181 are still offered).
- */
-export const OKTA_CONNECTOR_VERSION = '1.0.712';
 
 /** The types a user may switch a custom field to (informational in real exports). */
 export const ANY_TYPE = ['string', 'number', 'boolean', 'Date', 'Array', 'object', 'file', 'flo', 'folder'];

@@ -12,7 +12,14 @@ import type { Card, CardInput, HeaderCardOutput } from '../compile/card.ts';
 import type { WorkflowsType } from '../model/operation.ts';
 import type { ValueType } from './format.ts';
 import { FlowBuilder, literal, type FieldSpec, type Port, type Source } from './flow-builder.ts';
-import { callFlow, compose, construct, contextFields, customApiAction, get, makeRef, returnValues, spec, urlEncode, urlParse, type HelperRef, type Member } from './steps.ts';
+import type { JsonSchema } from '../compile/schemas.ts';
+import { callFlow, compose, construct, contextFields, customApiAction, failIf, findPattern, get, makeRef, returnValues, spec, stringify, urlParse, type HelperRef, type Member } from './steps.ts';
+
+/**
+ * What a path id without a pattern of its own may hold: no "/", "?", "#", "%", "\\", whitespace or
+ * "..", so it can't leave its path segment.
+ */
+export const SAFE_SEGMENT = '^(?!.*\\.\\.)[^/?#%\\\\\\s]+$';
 
 export const HELPER_PREFIX = 'OIG · ';
 
@@ -196,7 +203,7 @@ function buildObject(fb: FlowBuilder, node: BodyNode & { kind: 'object' }, path:
  * The helper flow of one card. `readPage` is the support flow that turns a list response into
  * items and the next page's relative URL (list cards only).
  */
-export function helperFlow(card: Card, readPage: HelperRef): HelperFlow {
+export function helperFlow(card: Card, inputSchema: JsonSchema, readPage: HelperRef): HelperFlow {
   const plan = helperPlan(card);
   const fields = helperFields(plan);
   const returns = helperReturns(card);
@@ -209,15 +216,22 @@ export function helperFlow(card: Card, readPage: HelperRef): HelperFlow {
       const trigger = fb.step('helperFlow', 'trigger', { inputs: [...contextFields(), ...fields] });
       const from = (key: string) => trigger.out(key, null);
 
-      // Relative URL: each path parameter percent-encoded, then composed into the path.
+      // Relative URL: each path id checked against the card's own pattern, then composed into the path.
       const pathParams = [...card.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
       let url: Source = literal(card.path);
       if (pathParams.length) {
         const values: Record<string, Port> = {};
+        const properties = (inputSchema.properties ?? {}) as Record<string, JsonSchema>;
         for (const name of pathParams) {
           const input = plan.inputs.find((i) => i.to.in === 'path' && i.to.name === name);
           if (!input) throw new Error(`card ${card.id}: no input for path parameter {${name}}`);
-          values[name] = urlEncode(fb, `encode/${name}`, from(input.key), `Encode ${input.label}`);
+          const own = properties[input.key]?.pattern;
+          const pattern = typeof own === 'string' ? own : SAFE_SEGMENT;
+          const at = findPattern(fb, `check/${name}`, from(input.key), pattern, `Check ${input.label}`);
+          const rule = typeof own === 'string' ? `must match ${own}` : 'must be one path segment (no /, ?, #, %, spaces or ..)';
+          const message = compose(fb, `check/${name}/message`, `${card.title}: ${input.key} "{{value}}" ${rule}; nothing was sent.`, { value: from(input.key) }, 'Error message');
+          failIf(fb, `check/${name}/stop`, at, '==', literal(-1), message, `Stop on a bad ${input.label}`);
+          values[name] = from(input.key);
         }
         url = compose(fb, 'url', card.path.replace(/\{(\w+)\}/g, '{{$1}}'), values, 'Relative URL');
       }
@@ -228,7 +242,12 @@ export function helperFlow(card: Card, readPage: HelperRef): HelperFlow {
         : undefined;
 
       const tree = bodyTree(card, plan.inputs);
-      const body = !tree ? undefined : tree.kind === 'root' ? from(tree.input.key) : buildObject(fb, tree as BodyNode & { kind: 'object' }, [], from);
+      // A body that is a JSON list goes as text (a Custom API Action Body is an object or text, never a list).
+      const rootBody = (key: string) => {
+        const port = from(key);
+        return port.list ? stringify(fb, 'body/text', port, 'Body as JSON text') : port;
+      };
+      const body = !tree ? undefined : tree.kind === 'root' ? rootBody(tree.input.key) : buildObject(fb, tree as BodyNode & { kind: 'object' }, [], from);
 
       const call = customApiAction(fb, 'call', {
         method: card.method,
@@ -237,7 +256,6 @@ export function helperFlow(card: Card, readPage: HelperRef): HelperFlow {
         ...(body ? { body } : {}),
         config,
         name: `${card.method} ${card.path}`,
-        comments: `${card.title}: ${card.method} ${card.path}`,
       });
       const { status, headers, body: responseBody } = call;
 
@@ -294,7 +312,7 @@ const describeWhere = (w: Where) => (w.in === 'body' ? `body ${w.pointer}` : w.i
 export function inputKey(card: Card, plan: HelperPlan, where: Where, neededBy: string): string {
   const matches = (i: CardInput) =>
     where.in === 'body'
-      ? i.to.in === 'body' && (i.to.pointer === where.pointer || i.to.pointer === `${where.pointer}/0`)
+      ? (i.to.in === 'body' && (i.to.pointer === where.pointer || i.to.pointer === `${where.pointer}/0`)) || (i.to.in === 'body-root' && where.pointer === '')
       : where.in === 'query'
         ? i.to.in === 'query' && i.to.name === where.name
         : i.to.in === 'path' && (where.name === undefined || i.to.name === where.name);

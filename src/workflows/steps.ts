@@ -5,8 +5,8 @@
  */
 import type { ValueType } from './format.ts';
 import { FlowBuilder, literal, type CardHandle, type FieldSpec, type Port, type Source } from './flow-builder.ts';
-import { shortId, uuidV5 } from './ids.ts';
-import type { Operator } from './kinds.ts';
+import { shortId, uuidV4 } from './ids.ts';
+import { HELPER_CONTEXT, type Operator } from './prototypes.ts';
 
 export { literal };
 export type { Port, Source };
@@ -55,19 +55,29 @@ export function get(fb: FlowBuilder, role: string, object: Port, path: string | 
   return card.out('output');
 }
 
-export function replace(fb: FlowBuilder, role: string, input: Source, find: string, replacement: string, name = 'Replace'): Port {
+/** Replace: `find` (fixed text, or a port) in `input`; every instance and case-sensitive unless told otherwise. */
+export function replace(
+  fb: FlowBuilder,
+  role: string,
+  input: Source,
+  find: string | Port,
+  replacement: string,
+  name = 'Replace',
+  options: { all?: boolean; caseSensitive?: boolean } = {},
+): Port {
   const card = fb.step('replace', role, {
     name,
     inputs: [
       FlowBuilder.input('string', input, { label: 'look in', type: text }),
-      { key: 'src', type: text, value: find, label: 'look for' },
+      typeof find === 'string' ? { key: 'src', type: text, value: find, label: 'look for' } : FlowBuilder.input('src', find, { label: 'look for', type: text }),
       { key: 'dest', type: text, value: replacement, label: 'replace with' },
-      { key: 'global', type: 'boolean', value: true, label: 'all instances' },
-      { key: 'sensitive', type: 'boolean', value: true, label: 'case sensitive' },
+      { key: 'global', type: 'boolean', value: options.all ?? true, label: 'all instances' },
+      { key: 'sensitive', type: 'boolean', value: options.caseSensitive ?? true, label: 'case sensitive' },
     ],
     outputs: [{ key: 'output', type: text }],
   });
   feed(fb, card, 'string', input);
+  if (typeof find !== 'string') feed(fb, card, 'src', find);
   return card.out('output');
 }
 
@@ -191,14 +201,57 @@ export function urlParse(fb: FlowBuilder, role: string, url: Port, name = 'Parse
   return { path: card.out('path'), query: card.out('query') };
 }
 
-export function urlEncode(fb: FlowBuilder, role: string, value: Port, name = 'Encode Component'): Port {
-  const card = fb.step('urlEncode', role, {
+/** Find Pattern: the position of the first match of a regular expression in a text, -1 when none. */
+export function findPattern(fb: FlowBuilder, role: string, input: Source, pattern: string, name = 'Find Pattern'): Port {
+  const card = fb.step('findPattern', role, {
     name,
-    inputs: [FlowBuilder.input('text', value, { required: true, type: text })],
-    outputs: [{ key: 'output', type: text }],
+    inputs: [FlowBuilder.input('string', input, { label: 'look in', type: text, required: true }), { key: 'target', type: text, value: pattern, label: 'look for', required: true }],
+    outputs: [{ key: 'output', type: 'number', label: 'position' }],
   });
-  feed(fb, card, 'text', value);
+  feed(fb, card, 'string', input);
   return card.out('output');
+}
+
+/** A Comment card: a note in the flow for whoever opens it. */
+export function comment(fb: FlowBuilder, role: string, title: string, lines: string[]) {
+  fb.step('comment', role, { name: 'Comment', note: { title, markdown: lines.join('\n\n') } });
+}
+
+/** Date & Time Now: the current time as ISO text. */
+export function now(fb: FlowBuilder, role: string, name = 'Now'): Port {
+  const card = fb.step('now', role, { name, outputs: [{ key: 'date', type: 'Date' }, { key: 'iso', type: text }] });
+  return card.out('iso');
+}
+
+/** Tables "Create Row": one row in `table`, a value per column (the row's inputs are the table's columns). */
+export function createRow(fb: FlowBuilder, role: string, table: { id: string; name: string; columns: string[] }, values: Record<string, Source>, name = `Add a row to ${table.name}`): Port {
+  for (const column of Object.keys(values)) {
+    if (!table.columns.includes(column)) throw new Error(`${fb.role}: table "${table.name}" has no column "${column}" (it has ${table.columns.join(', ')})`);
+  }
+  const card = fb.step('createRow', role, {
+    name,
+    inputs: [
+      { key: 'stash', type: text, group: 'parameters', value: table.id, flags: 'p', label: 'Table', metadata: { type: 'object', table: true, optional: false, ordering: 0 } },
+      ...table.columns.map((column): FieldSpec => {
+        const v = values[column] ?? literal('');
+        return { ...FlowBuilder.input(column, v, { type: text, list: false }), group: 'Fields', metadata: { optional: false } };
+      }),
+    ],
+    outputs: [{ key: 'Row ID', type: text, group: 'Output' }],
+  });
+  for (const [column, v] of Object.entries(values)) if (isPort(v)) fb.wire(v, card.in(column, 'Fields'));
+  return card.out('Row ID', 'Output');
+}
+
+/** The Delegated Flow card: the admin's id (user context), the execution id, and the form fields (group `inputs`). */
+export function delegatedTrigger(fb: FlowBuilder, fields: FieldSpec[]): CardHandle {
+  return fb.step('delegatedFlow', 'trigger', {
+    inputs: [
+      { key: 'okta-user-id', type: text, group: 'user context', label: 'Okta User ID', value: '' },
+      { key: 'execution_id', type: text, group: 'context', label: 'Execution ID' },
+      ...fields.map((f) => ({ ...f, group: 'inputs', required: false, value: f.value ?? '' })),
+    ],
+  });
 }
 
 /** A value for one key of a Construct card, optionally wrapped into a one-item list on the wire. */
@@ -265,7 +318,7 @@ export interface HelperRef {
 
 /** A helper's reference from its role (which fixes its UUID), name, and fields by key. */
 export function makeRef(role: string, name: string, takes: FieldSpec[], returns: FieldSpec[]): HelperRef {
-  return { uuid: uuidV5(`flow:${role}`), name, takes: new Map(takes.map((f) => [f.key, f])), returns: new Map(returns.map((f) => [f.key, f])) };
+  return { uuid: uuidV4(`flow:${role}`), name, takes: new Map(takes.map((f) => [f.key, f])), returns: new Map(returns.map((f) => [f.key, f])) };
 }
 
 /** A Return field of a helper, without its key (what `returnValues` takes). */
@@ -316,13 +369,15 @@ export function returnValues(fb: FlowBuilder, values: Record<string, { source: S
 
 /**
  * The Okta connector's Custom API Action: `method` on a relative URL (the connection adds the org
- * host and the token), with an optional Query object and Body.
+ * host and the token), with an optional Query object and an object Body — laid out as the real
+ * card is (Query and Headers always present, Body for methods that send one).
  */
 export function customApiAction(
   fb: FlowBuilder,
   role: string,
-  request: { method: string; url: Source; query?: Port; body?: Port; config: string; name: string; comments: string },
+  request: { method: string; url: Source; query?: Port; body?: Port; config: string; name: string },
 ) {
+  if (request.body?.list) throw new Error(`${fb.role}: a Custom API Action Body is an object or text, never a list; wrap the list in an object`);
   const inputs: FieldSpec[] = [
     {
       key: 'requestType',
@@ -333,27 +388,19 @@ export function customApiAction(
       label: 'Request Type',
       metadata: { type: 'list', choices: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((m) => ({ label: m, value: m })), dependencies: [], optional: false, ordering: 0 },
     },
-    { ...FlowBuilder.input('Relative URL', request.url, { type: 'string', list: false }), group: 'Request', required: true, metadata: { optional: false } },
+    { ...FlowBuilder.input('Relative URL', request.url, { type: 'string', list: false }), group: 'Request', required: true, available: ['string'], metadata: { optional: false } },
+    { key: 'Query', type: 'object', group: 'Request', value: {}, available: ['string', 'object'], metadata: { optional: false } },
+    { key: 'Headers', type: 'object', group: 'Request', value: {}, available: ['object'], metadata: { optional: false } },
   ];
-  if (request.query) inputs.push({ key: 'Query', type: 'object', group: 'Request', metadata: { optional: false } });
-  if (request.body) inputs.push({ key: 'Body', type: 'object', list: request.body.list, group: 'Request', metadata: { optional: false } });
+  if (request.body) inputs.push({ key: 'Body', type: request.body.type === 'string' ? 'string' : 'object', group: 'Request', value: request.body.type === 'string' ? '' : {}, available: ['string', 'object'], metadata: { optional: false } });
   const card = fb.step('customApiAction', role, {
     name: request.name,
     config: request.config,
-    connectorModel: true,
-    comments: request.comments,
-    // The connector's hook that offers the Request fields (real cards carry it; the key is any UUID).
-    meta: {
-      [uuidV5(`hook:${fb.role}|${role}`)]: {
-        id: shortId(`${fb.role}|${role}|hook`, 12),
-        address: { key: null, group: 'Request', fieldIndex: 0, defaultValue: { path: [], method: 'getHttpInputs', data: {} }, namespace: 'input' },
-      },
-    },
     inputs,
     outputs: [
-      { key: 'Status Code', type: 'number', group: 'Response' },
-      { key: 'Headers', type: 'object', group: 'Response' },
-      { key: 'Body', type: 'object', group: 'Response' },
+      { key: 'Status Code', type: 'number', group: 'Response', value: 0, available: ['number'] },
+      { key: 'Headers', type: 'object', group: 'Response', value: {}, available: ['object'] },
+      { key: 'Body', type: 'object', group: 'Response', value: {}, available: ['object'] },
     ],
   });
   if (isPort(request.url)) fb.wire(request.url, card.in('Relative URL', 'Request'));
@@ -364,11 +411,6 @@ export function customApiAction(
 
 /** The four platform fields every Helper Flow card starts with. */
 export function contextFields(): FieldSpec[] {
-  const t = (type: ValueType) => ({ type, collection: false });
-  return [
-    { key: 'index', type: 'number', group: 'context', label: 'Index' },
-    { key: 'parent', type: { id: t('string'), method: t('string'), name: t('string'), execution_id: t('string') }, group: 'context', label: 'Caller', metadata: { collapsed: true } },
-    { key: 'error', type: { message: t('string'), method: t('string'), flo: t('number'), execution: t('string') }, group: 'context', label: 'Error', metadata: { collapsed: true } },
-    { key: 'execution_id', type: 'string', group: 'context', label: 'Execution ID' },
-  ];
+  const labels: Record<string, string> = { index: 'Index', parent: 'Caller', error: 'Error', execution_id: 'Execution ID' };
+  return HELPER_CONTEXT.map((f) => ({ key: f.key, type: f.type, group: f.group, label: labels[f.key], ...(typeof f.type === 'object' ? { metadata: { collapsed: true } } : {}) }));
 }

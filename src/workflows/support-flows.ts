@@ -134,7 +134,7 @@ export function readAllPagesFlow(readPage: HelperRef): FlowPlan {
       const all = fb.ifElse('more', { a: url, op: 'is empty' }, { items: { type: 'object', list: true } }, {
         then: () => ({ items: sofar }),
         else: () => {
-          const call = customApiAction(fb, 'call', { method: 'GET', url, config, name: 'GET next page', comments: 'Reads the next page of a list.' });
+          const call = customApiAction(fb, 'call', { method: 'GET', url, config, name: 'GET next page' });
           const problem = compose(fb, 'failed', 'Reading the next page ({{url}}) failed with HTTP {{status}}.', { url, status: call.status }, 'Error message');
           failIf(fb, 'check', call.status, '>=', literal(300), problem, 'Stop on an error');
           const page = callFlow(fb, 'page', readPage, { body: call.body, headers: call.headers, itemsAt: at }, ['items', 'next'], 'Read the page');

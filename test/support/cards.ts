@@ -1,6 +1,6 @@
 import { inputSchema, type JsonSchema } from '../../src/compile/schemas.ts';
 import type { Operation } from '../../src/model/operation.ts';
-import { CardInputError } from '../../src/runtime/errors.ts';
+import { CardInputError } from '../../src/model/errors.ts';
 import { prepareCard } from '../../src/runtime/run-card.ts';
 
 /** The clock the business rules see in tests: fixed, so dates in examples stay on the right side of it. */

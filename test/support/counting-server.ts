@@ -37,6 +37,9 @@ export async function startCountingServer(answer: () => { status: number; body: 
       res.end(JSON.stringify(body));
     });
   });
+  // Idle keep-alive sockets stay open for the whole suite: with the default 5 s, a busy machine lets
+  // the server close one just as the client reuses it (ECONNRESET, and a request counted late).
+  server.keepAliveTimeout = 120_000;
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

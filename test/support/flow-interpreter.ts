@@ -55,9 +55,12 @@ export interface RunResult {
 
 const KNOWN = new Set([
   'callable', 'delegated', 'return', 'spawn', 'if', 'noop', 'join', 'let', 'continueIf', 'throwIf', 'asyncEach', 'compose',
-  'replace', 'split', 'find', 'substr', 'shift', 'pop', 'length', 'union', 'findBy', 'construct', 'get', 'stringify', 'parse',
-  'encodeComponent', 'hTTPRequest', 'userReportedSuspiciousActivityBeta',
+  'replace', 'split', 'find', 'match', 'substr', 'shift', 'pop', 'length', 'union', 'findBy', 'construct', 'get', 'stringify', 'parse',
+  'comment', 'now', 'createRow', 'hTTPRequest', 'userReportedSuspiciousActivityBeta',
 ]);
+
+/** A row a Tables "Create Row" card added: column name → value. */
+export type Row = Record<string, unknown>;
 
 const isEmpty = (v: unknown) =>
   v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
@@ -121,6 +124,9 @@ interface Scope {
 
 export class Interpreter {
   readonly calls: HttpCall[] = [];
+  /** Rows added by Create Row cards, by table id (the export's `data.tables` keys). */
+  readonly rows = new Map<string, Row[]>();
+  private readonly tableNames = new Map<string, string>();
   /** Names of the flows run, in order (helpers included). */
   readonly trace: string[] = [];
   private readonly flows = new Map<string, Json>();
@@ -129,8 +135,22 @@ export class Interpreter {
   constructor(
     pack: Json,
     private readonly connection: Connection,
+    private readonly clock: () => Date = () => new Date(),
   ) {
     for (const [id, flow] of Object.entries(pack.data.flos as Json)) this.flows.set(id, flow);
+    for (const [id, table] of Object.entries((pack.data.tables ?? {}) as Json)) this.tableNames.set(id, table.name);
+  }
+
+  /** The rows of the table with this name. */
+  tableRows(name: string): Row[] {
+    const id = [...this.tableNames].find(([, n]) => n === name)?.[0];
+    if (!id) throw new Error(`interpreter: the export has no table named "${name}"`);
+    return this.rows.get(id) ?? [];
+  }
+
+  /** Delivers Okta events to an event flow: each event is one item of the event card's list. */
+  async deliver(name: string, events: Json[]): Promise<RunResult> {
+    return this.run(name, { collection: events });
   }
 
   flowByName(name: string): Json {
@@ -262,6 +282,11 @@ export class Interpreter {
         return set({ output: str(input._text_).replace(/\{\{\{([^}]*)\}\}\}/g, (_, k: string) => str(input[k])) });
       case 'replace': {
         const text = str(input.string);
+        if (input.sensitive === false) {
+          // "case sensitive" off: the text to look for matches whatever its case.
+          const pattern = new RegExp(str(input.src).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), input.global ? 'gi' : 'i');
+          return set({ output: text.replace(pattern, () => str(input.dest)) });
+        }
         return set({ output: input.global ? text.split(str(input.src)).join(str(input.dest)) : text.replace(str(input.src), str(input.dest)) });
       }
       case 'split':
@@ -298,8 +323,24 @@ export class Interpreter {
         const url = new URL(str(input.url), 'https://org.invalid');
         return set({ protocol: url.protocol.replace(':', ''), host: url.hostname, port: Number(url.port) || null, path: url.pathname, query: url.search.replace(/^\?/, '') });
       }
-      case 'encodeComponent':
-        return set({ output: encodeURIComponent(str(input.text)) });
+      case 'match':
+        return set({ output: str(input.string).search(new RegExp(str(input.target))) });
+      case 'comment':
+        return set({});
+      case 'now': {
+        const at = this.clock();
+        return set({ date: at.toISOString(), iso: at.toISOString() });
+      }
+      case 'createRow': {
+        const table = str(input.stash);
+        if (!this.tableNames.has(table)) fail(`Create Row names table ${table}, which the export doesn't define`);
+        const row: Row = {};
+        for (const field of card.inputs.filter((f) => f.group === 'Fields')) row[field.key] = input[`Fields/${field.key}`];
+        const rows = this.rows.get(table) ?? [];
+        rows.push(row);
+        this.rows.set(table, rows);
+        return set({ 'Row ID': `row-${rows.length}` });
+      }
       case 'hTTPRequest':
         return set(await this.http(input));
       case 'spawn':
@@ -345,7 +386,9 @@ export class Interpreter {
       if (v === null || v === undefined) continue;
       url.searchParams.set(k, Array.isArray(v) ? v.join(',') : String(v));
     }
-    const hasBody = input.Body !== undefined && input.Body !== null && method !== 'GET' && method !== 'DELETE';
+    const hasBody = input.Body !== undefined && input.Body !== null && input.Body !== '' && method !== 'GET' && method !== 'DELETE';
+    // A text Body (JSON built with Stringify) goes as it is; an object as JSON.
+    const payload = typeof input.Body === 'string' ? input.Body : JSON.stringify(input.Body);
     const response = await fetch(url, {
       method,
       headers: {
@@ -353,7 +396,7 @@ export class Interpreter {
         Accept: 'application/json',
         ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
       },
-      ...(hasBody ? { body: JSON.stringify(input.Body) } : {}),
+      ...(hasBody ? { body: payload } : {}),
     });
     const text = await response.text();
     let body: unknown = null;
@@ -364,7 +407,7 @@ export class Interpreter {
         body = text;
       }
     }
-    this.calls.push({ method, url: `${url.pathname}${url.search}`, ...(hasBody ? { body: input.Body } : {}), status: response.status });
+    this.calls.push({ method, url: `${url.pathname}${url.search}`, ...(hasBody ? { body: JSON.parse(payload) } : {}), status: response.status });
     const headers: Json = {};
     response.headers.forEach((value, key) => {
       headers[key] = value;

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { OpenAPIV3 } from 'openapi-types';
 import { parse } from 'yaml';
 import { sharedPath } from './shared.ts';
@@ -39,10 +42,29 @@ export function deref<T>(doc: unknown, node: T, seen: ReadonlySet<string> = new 
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, deref(doc, v, seen)])) as T;
 }
 
+const CACHE = fileURLToPath(new URL('../../node_modules/.cache/oig-test/', import.meta.url));
+
+/**
+ * The spec document. Parsing its 1.5 MB of YAML takes seconds, reading it as JSON milliseconds: the
+ * parse is kept as JSON, named by a hash of the YAML, and made once before the workers start
+ * (test/support/global-setup.ts) rather than once per worker.
+ */
+export function specDocument(): OpenAPIV3.Document {
+  const text = readFileSync(sharedPath('oig', 'governance-openapi.yaml'), 'utf8');
+  const file = join(CACHE, `governance-openapi-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as OpenAPIV3.Document;
+  const doc = parse(text) as OpenAPIV3.Document;
+  mkdirSync(CACHE, { recursive: true });
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, JSON.stringify(doc));
+  renameSync(partial, file);
+  return doc;
+}
+
 /** The official OIG spec (../shared/oig/governance-openapi.yaml), indexed by operationId. */
 export function loadSpec() {
   if (cached) return cached;
-  const doc = parse(readFileSync(sharedPath('oig', 'governance-openapi.yaml'), 'utf8')) as OpenAPIV3.Document;
+  const doc = specDocument();
   const entries = new Map<string, SpecEntry>();
   const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
   for (const [path, item] of Object.entries(doc.paths ?? {})) {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { connectionFromEnv } from '../../auth/env.ts';
 import type { Connection, ConnectionConfig } from '../../auth/index.ts';
-import { buildArtifacts } from '../../compile/build.ts';
+import { buildArtifacts } from '../../artifacts/build.ts';
 import { flowContext, runFlow } from '../../flows/index.ts';
 import type { FiledRequest } from '../../flows/file-access-request.ts';
 import type { LabelledResources } from '../../flows/label-resources.ts';
@@ -21,7 +21,6 @@ interface DemoInputs {
   requester: string;
   requestType: string;
   labelResources: string[];
-  orgId?: string;
 }
 
 const REAL_ORG_VARIABLES = {
@@ -29,21 +28,20 @@ const REAL_ORG_VARIABLES = {
   OIG_REVIEWERS: 'reviewers, comma-separated logins or ids',
   OIG_REQUESTER: 'who to file an access request for',
   OIG_REQUEST_TYPE: 'an ACTIVE request type, by name or id',
-  OIG_LABEL_RESOURCES: 'resource ORNs to label, comma-separated',
+  OIG_LABEL_RESOURCES: 'apps and groups to label (names, ids or ORNs), comma-separated',
 } as const;
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const step = (message: string) => process.stderr.write(`  … ${message}\n`);
 
 function inputsFromSimulator(sim: Simulator): DemoInputs {
-  const { users, requestTypes, apps, groups, orgId } = sim.seed;
+  const { users, requestTypes, apps, groups } = sim.seed;
   return {
     reviewUser: users.target.login,
     reviewers: users.security.map((u) => u.login),
     requester: users.requester.login,
     requestType: requestTypes.active.name,
-    labelResources: [apps[0]!.orn, groups[0]!.id],
-    orgId,
+    labelResources: [apps[0]!.orn, groups[0]!.id, groups[1]!.name],
   };
 }
 
@@ -73,21 +71,22 @@ async function missionFlows(connection: Connection | ConnectionConfig, inputs: D
   say(`   Reviewers: ${review.reviewers.map((r) => r.login).join(', ')}.`);
 
   say('2. File an access request');
+  const justification = 'Filed by the OIG connector bundle demo (npm start).';
   const request = (await runFlow(
     'file-access-request',
-    { requester: inputs.requester, requestType: inputs.requestType, subject: 'Access for the quarterly audit', justification: 'Filed by the OIG connector bundle demo (npm start).' },
+    { requester: inputs.requester, requestType: inputs.requestType, subject: 'Access for the quarterly audit', justification },
     ctx,
   )) as FiledRequest;
-  say(`   Request ${request.requestId} for ${request.requester.login} is ${request.status}; message added: "${request.message}".`);
+  say(`   Request ${request.requestId} for ${request.requester.login} is ${request.status}; message added: "${justification}".`);
 
   say('3. Label resources');
   const labelled = (await runFlow(
     'label-resources',
-    { label: 'Data sensitivity', values: [{ name: 'High', color: 'red' }], resources: inputs.labelResources, ...(inputs.orgId ? { orgId: inputs.orgId } : {}) },
+    { label: 'Data sensitivity', values: [{ name: 'High', color: 'red' }], resources: inputs.labelResources },
     ctx,
   )) as LabelledResources;
   say(`   Label "${labelled.label}" ${labelled.created ? 'created' : 'reused'} (${labelled.labelId}); High is now on:`);
-  for (const orn of labelled.nowLabelled[0]?.resources ?? []) say(`     ${orn}`);
+  for (const { orn } of labelled.assigned) say(`     ${orn}`);
 
   say('4. React to a risk event (delivered twice, as event hooks may)');
   const userId = await principalId();
@@ -106,10 +105,10 @@ mission flows and the risk-event template through the runtime over HTTP. With OK
 set it runs against that org instead, with inputs from ${Object.keys(REAL_ORG_VARIABLES).join(', ')}.`,
   async run(args) {
     parseArgs({ args, options: {}, strict: true });
-    const files = buildArtifacts(operations, { version: packageVersion });
+    const files = buildArtifacts({ version: packageVersion });
     const { written } = await writeArtifacts(process.cwd(), files);
     say(`OIG connector bundle ${packageVersion}: ${operations.length} cards built (${written ? `${written} files updated` : 'already up to date'}).`);
-    say('  cards/<id>.json, schemas/<id>.{input,output}.json, connector/connector.json, connector/oig-connector.folder (import into Okta Workflows), connector/CARDS.md');
+    say('  cards/<id>.json, schemas/<id>.{input,output}.json, connector/connector.json, connector/templates/<job>/<job>.folder and connector/helpers/*.folder (import into Okta Workflows), connector/CARDS.md');
     say();
 
     const realOrg = Boolean(process.env.OKTA_ORG_URL);
@@ -131,7 +130,7 @@ set it runs against that org instead, with inputs from ${Object.keys(REAL_ORG_VA
         await missionFlows({ orgUrl: sim.url, accessToken: sim.token }, inputs, async () => simulator.seed.users.requester.id);
       }
       say();
-      say('Done. Next: `npx oig cards`, `npx oig describe createSecurityAccessReview`, or import connector/oig-connector.folder into Okta Workflows (connector/README.md).');
+      say('Done. Next: `npx oig cards`, `npx oig describe createSecurityAccessReview`, or import a template from connector/templates/ into Okta Workflows (connector/README.md says which).');
       return 0;
     } catch (error) {
       if (error instanceof UsageError) throw error;

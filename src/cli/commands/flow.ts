@@ -2,19 +2,42 @@ import { parseArgs } from 'node:util';
 import { connectionFromEnv } from '../../auth/env.ts';
 import { FlowInputError, flowContext, flows, runFlow, validateFlowInput } from '../../flows/index.ts';
 import { UsageError, type Command } from '../command.ts';
-import { printEvent, readInput, report } from '../io.ts';
+import { EXIT_CODES, printEvent, readInput, report } from '../io.ts';
+import { exampleInput, inputFlag, keyLines } from '../schema-help.ts';
 
 const usage = `Usage: oig flow <name> --input '<json>'|@file [--org URL] [--pace]
+       oig flow <name> --help    the template's inputs: type, required or optional, an example
 
 Runs a flow template: a composition of cards for one job, over the same connection as \`oig invoke\`.
 Templates:
 ${Object.values(flows).map((f) => `  ${f.name.padEnd(32)} ${f.title}`).join('\n')}
 
 Credentials come from the environment as for \`oig invoke\`. Result JSON on stdout; progress on stderr.
-Exit codes: 0 ok · 1 Okta answered with an error · 2 invalid input or usage · 3 configuration or authentication failure.`;
+${EXIT_CODES}`;
+
+/** One template's help, read from its input schema. */
+function templateHelp(name: string): string | null {
+  const flow = flows[name];
+  if (!flow) return null;
+  const schema = flow.input as Record<string, unknown>;
+  return [
+    `Usage: oig flow ${name} --input '<json>'|@file [--org URL] [--pace]`,
+    '',
+    `${flow.title}: ${flow.description}`,
+    '',
+    'Inputs:',
+    ...keyLines(schema),
+    '',
+    'Example:',
+    `  oig flow ${name} ${inputFlag(exampleInput(schema))}`,
+    '',
+    `Cards it calls: ${flow.cards.join(', ')}`,
+  ].join('\n');
+}
 
 export const flowCommand: Command = {
   usage,
+  helpFor: (args) => (args[0] ? templateHelp(args[0]) : null),
   async run(args) {
     let parsed;
     try {

@@ -15,7 +15,7 @@ export const lintCommand: Command = {
   ].join('\n'),
   async run(args) {
     const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
-    if (!positionals.length) throw new UsageError('name the file to check, e.g. oig lint connector/oig-connector.folder');
+    if (!positionals.length) throw new UsageError('name the file to check, e.g. oig lint connector/templates/label-resources/label-resources.folder');
     let failed = false;
     const reports = [];
     for (const file of positionals) {

@@ -12,8 +12,10 @@ export interface Route {
   /** Path template with {params}, as in the spec. */
   path: string;
   operationId: string;
-  /** The OAuth scope the call needs (each operation requires exactly one). */
+  /** The OAuth scope the call needs (each operation requires exactly one; '' on public routes). */
   scope: string;
+  /** Served without credentials, as Okta serves its well-known documents. */
+  public?: boolean;
   /** Error-body shape of the backend behind the route (default core). */
   shape?: ErrorShape;
   handler: (ctx: Ctx) => Reply;

@@ -1,5 +1,12 @@
-/** The simulator's route table: every mission operation plus the core user, app and group reads flows need. */
+/** The simulator's route table: every OIG operation plus the core user, app and group reads flows need. */
+import { campaignRoutes } from './campaigns.ts';
 import { catalogRoutes } from './catalogs.ts';
+import { collectionRoutes } from './collections.ts';
+import { entitlementRoutes } from './entitlements.ts';
+import { governanceRoutes } from './governance.ts';
+import { myRoutes } from './my.ts';
+import { requestConditionRoutes } from './request-conditions.ts';
+import { settingsRoutes } from './settings.ts';
 import type { Route } from './common.ts';
 import { directoryRoutes } from './directory.ts';
 import { labelRoutes } from './labels.ts';
@@ -18,6 +25,13 @@ export const routes: readonly Route[] = [
   ...labelRoutes,
   ...userRoutes,
   ...directoryRoutes,
+  ...campaignRoutes,
+  ...entitlementRoutes,
+  ...collectionRoutes,
+  ...governanceRoutes,
+  ...requestConditionRoutes,
+  ...settingsRoutes,
+  ...myRoutes,
 ];
 
 interface Compiled {
@@ -66,5 +80,5 @@ export function matchRoute(method: string, segments: string[]): Match {
 
 /** Every scope some route needs: what `sim.token` carries. */
 export function allScopes(): string[] {
-  return [...new Set(routes.map((r) => r.scope))].sort();
+  return [...new Set(routes.filter((r) => !r.public).map((r) => r.scope))].sort();
 }

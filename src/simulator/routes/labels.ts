@@ -268,7 +268,7 @@ export const labelRoutes: Route[] = [
         if (next.length > MAX_VALUES) invalid(`/resourceOrns/${i}`, `${r.orn} would carry ${next.length} label values; a resource holds at most ${MAX_VALUES}`, 'INVALID_ARRAY_LENGTH_OVER_MAX');
       });
       for (const r of resources) resourceLabels.set(r.orn, [...new Set([...(resourceLabels.get(r.orn) ?? []), ...valueIds])]);
-      return json(200, { data: resources.map((r) => renderResource(ctx, r)) });
+      return json(200, { data: resources.map((r) => renderResource(ctx, r)), _links: { self: link(ctx.core, '/governance/api/v1/resource-labels/assign') } });
     },
   },
   {

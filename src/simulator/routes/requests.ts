@@ -66,7 +66,7 @@ function renderV1(ctx: Ctx, r: RequestV1Record): Record<string, unknown> {
   };
 }
 
-function renderV2(ctx: Ctx, r: RequestV2Record): Record<string, unknown> {
+export function renderV2(ctx: Ctx, r: RequestV2Record): Record<string, unknown> {
   const decided = r.status !== 'SUBMITTED';
   return {
     id: r.id,
@@ -99,6 +99,47 @@ function renderV2(ctx: Ctx, r: RequestV2Record): Record<string, unknown> {
 }
 
 /** SUBMITTED → PENDING (or REJECTED) once the decision delay has passed. */
+/**
+ * Files a v2 request for a catalog entry: the entry must be requestable, each field value must be
+ * a field of the entry; a request missing a required field is REJECTED once decided.
+ * `at` is the JSON pointer prefix of the body fields ('' for /requested/entryId, '/…' otherwise).
+ */
+export function submitV2(
+  ctx: Ctx,
+  input: { entryId: string; requestedFor: RequestV2Record['requestedFor']; requestedBy?: RequestV2Record['requestedBy']; values: Record<string, unknown>[]; at: string; entryLocation?: string },
+): RequestV2Record {
+  const { state, clock, settings } = ctx.core;
+  const entryAt = input.entryLocation ?? '/requested/entryId';
+  const entry = state.catalogEntries.get(input.entryId);
+  if (!entry) invalid(entryAt, 'does not name a catalog entry', 'IDENTIFIER_NOT_FOUND');
+  if (!entry.requestable || !entry.appId) invalid(entryAt, `catalog entry "${entry.name}" can't be requested itself; request one of its child entries`, 'INVALID_VALUE');
+  const values = input.values as { id: string; value?: string; values?: string[] }[];
+  values.forEach((v, i) => {
+    if (!entry.fields.some((f) => f.id === v.id)) invalid(`${input.at}/requesterFieldValues/${i}/id`, `is not a field of catalog entry ${entry.id}`, 'IDENTIFIER_NOT_FOUND');
+  });
+  const complete = entry.fields.filter((f) => f.required).every((f) => values.some((v) => v.id === f.id && (v.value || v.values?.length)));
+  const now = clock.now();
+  const created = clock.iso(now);
+  const record: RequestV2Record = {
+    id: ctx.core.ids.okta('req'),
+    status: 'SUBMITTED',
+    outcome: complete ? 'PENDING' : 'REJECTED',
+    decideAt: now + settings.requestDecisionDelayMs / settings.timeScale,
+    requestedBy: input.requestedBy ?? (ctx.caller.type === 'USER' ? { externalId: ctx.caller.id, type: 'OKTA_USER' } : { externalId: ctx.caller.id, type: 'UNKNOWN' }),
+    requestedFor: input.requestedFor,
+    requested: { entryId: entry.id, resourceId: entry.appId, resourceType: 'APPLICATION', accessScopeId: entry.appId, accessScopeType: 'APPLICATION' },
+    requesterFieldValues: input.values,
+    conditionId: ctx.core.ids.okta('rco'),
+    sequenceId: ctx.core.ids.hex24(),
+    createdBy: ctx.caller.id,
+    created,
+    lastUpdated: created,
+    lastUpdatedBy: ctx.caller.id,
+  };
+  state.requestsV2.set(record.id, record);
+  return record;
+}
+
 export function tickRequests(core: SimCore): void {
   const now = core.clock.now();
   for (const r of core.state.requestsV2.values()) {
@@ -240,36 +281,9 @@ export const requestRoutes: Route[] = [
     scope: 'okta.accessRequests.request.manage',
     handler: (ctx) => {
       const body = checkBody(createV2Body, ctx.body);
-      const { state, clock, settings } = ctx.core;
-      const entry = state.catalogEntries.get(body.requested.entryId);
-      if (!entry) invalid('/requested/entryId', 'does not name a catalog entry', 'IDENTIFIER_NOT_FOUND');
-      if (!entry.requestable || !entry.appId) invalid('/requested/entryId', `catalog entry "${entry.name}" can't be requested itself; request one of its child entries`, 'INVALID_VALUE');
       requireUser(ctx, body.requestedFor.externalId, '/requestedFor/externalId');
       if (body.requestedBy) requireUser(ctx, body.requestedBy.externalId, '/requestedBy/externalId');
-      const values = body.requesterFieldValues ?? [];
-      values.forEach((v, i) => {
-        if (!entry.fields.some((f) => f.id === v.id)) invalid(`/requesterFieldValues/${i}/id`, `is not a field of catalog entry ${entry.id}`, 'IDENTIFIER_NOT_FOUND');
-      });
-      const complete = entry.fields.filter((f) => f.required).every((f) => values.some((v) => v.id === f.id && (v.value || v.values?.length)));
-      const now = clock.now();
-      const created = clock.iso(now);
-      const record: RequestV2Record = {
-        id: ctx.core.ids.okta('req'),
-        status: 'SUBMITTED',
-        outcome: complete ? 'PENDING' : 'REJECTED',
-        decideAt: now + settings.requestDecisionDelayMs / settings.timeScale,
-        requestedBy: body.requestedBy ?? (ctx.caller.type === 'USER' ? { externalId: ctx.caller.id, type: 'OKTA_USER' } : { externalId: ctx.caller.id, type: 'UNKNOWN' }),
-        requestedFor: body.requestedFor,
-        requested: { entryId: entry.id, resourceId: entry.appId, resourceType: 'APPLICATION', accessScopeId: entry.appId, accessScopeType: 'APPLICATION' },
-        requesterFieldValues: values,
-        conditionId: ctx.core.ids.okta('rco'),
-        sequenceId: ctx.core.ids.hex24(),
-        createdBy: ctx.caller.id,
-        created,
-        lastUpdated: created,
-        lastUpdatedBy: ctx.caller.id,
-      };
-      state.requestsV2.set(record.id, record);
+      const record = submitV2(ctx, { entryId: body.requested.entryId, requestedFor: body.requestedFor, ...(body.requestedBy ? { requestedBy: body.requestedBy } : {}), values: body.requesterFieldValues ?? [], at: '' });
       return json(202, renderV2(ctx, record));
     },
   },

@@ -26,7 +26,17 @@ export class ConnectionError extends Error {
   override name = 'ConnectionError';
 }
 
-/** The request could not complete: network failure, timeout, unreadable or oversized response. CLI exit code 1. */
+/**
+ * Why a request could not complete:
+ * - `unreachable`: the org could not be reached (DNS failure, refused or unreachable connection, no
+ *   connection within the timeout). Nothing was sent. CLI exit code 4.
+ * - `no-answer`: the request went out but no whole answer came (timeout, connection dropped). It may
+ *   have reached Okta. CLI exit code 4.
+ * - `answer`: an answer came that can't be used (not JSON, too large, a paging loop). CLI exit code 1.
+ */
+export type TransportFailure = 'unreachable' | 'no-answer' | 'answer';
+
+/** The request could not complete: network failure, timeout, unreadable or oversized response. */
 export class TransportError extends Error {
   override name = 'TransportError';
   constructor(
@@ -34,6 +44,7 @@ export class TransportError extends Error {
     readonly card: string,
     /** False when a non-idempotent request may have reached Okta and was deliberately not re-sent. */
     readonly retried: boolean,
+    readonly failure: TransportFailure = 'answer',
   ) {
     super(message);
   }
