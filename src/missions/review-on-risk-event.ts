@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AUDIT_COMMON, type Mission } from './mission.ts';
+import { REVIEW_AUDIT } from './launch-security-access-review.ts';
+import type { Mission } from './mission.ts';
 
 /** The System Log event types this job answers by default (the Workflows template: "Suspicious Activity Reported"). */
 export const RISK_EVENT_TYPES = ['user.risk.change', 'security.threat.detected', 'user.account.report_suspicious_activity_by_enduser'];
@@ -47,10 +48,5 @@ export const reviewOnRiskEventMission = {
     alreadyOpen: 'A review of {{who}} is already open (PENDING or ACTIVE): nothing launched.',
     reviewName: 'Review after suspicious activity: {{login}}',
   },
-  audit: [
-    ...AUDIT_COMMON,
-    { key: 'user', label: 'User under review', type: 'text' },
-    { key: 'reviewers', label: 'Reviewers', type: 'text' },
-    { key: 'reviewId', label: 'Review ID', type: 'text' },
-  ],
+  audit: REVIEW_AUDIT,
 } as const satisfies Mission;
