@@ -102,16 +102,16 @@ describe('file-access-request', () => {
 });
 
 describe('label-resources', () => {
-  it('creates the label, assigns it to an app ORN and a group id, then reuses it ignoring case', async () => {
+  it('creates the label, assigns it to an app ORN, a group id and a group name, then reuses it ignoring case', async () => {
     const app = sim.seed.apps[0]!;
-    const group = sim.seed.groups[0]!;
+    const [group, named] = sim.seed.groups;
     const first = (await runFlow(
       'label-resources',
-      { label: 'Data sensitivity', values: [{ name: 'High', color: 'red' }], resources: [app.orn, group.id], orgId: sim.seed.orgId },
+      { label: 'Data sensitivity', values: [{ name: 'High', color: 'red' }], resources: [app.orn, group!.id, named!.name] },
       ctx(),
-    )) as { labelId: string; created: boolean; nowLabelled: { resources: string[] }[] };
+    )) as { labelId: string; created: boolean; assigned: { orn: string }[] };
     expect(first.created).toBe(true);
-    expect(first.nowLabelled[0]!.resources.sort()).toEqual([app.orn, group.orn].sort());
+    expect(first.assigned.map((a) => a.orn)).toEqual([app.orn, group!.orn, named!.orn]);
 
     const again = (await runFlow('label-resources', { label: 'DATA SENSITIVITY', values: 'high, Low', resources: app.orn }, ctx())) as {
       labelId: string;

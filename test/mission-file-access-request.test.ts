@@ -353,4 +353,22 @@ describe('the code template alone', () => {
     expect(sortFields([{ id: 'd', type: 'ISO_DATE', label: 'Until' }]).unfillable.map((f) => f.id)).toEqual(['d']);
     expect(sortFields([text('r', 'Justification', { readOnly: true })])).toEqual({ unfillable: [] });
   });
+
+  it('sorts request fields as the shipped support flow does — absent readOnly and required included', async () => {
+    const cases: Json[][] = [
+      [],
+      [{ id: 'ACCESS_DURATION', type: 'DURATION', required: true, readOnly: true, value: 'P4D' }],
+      [{ id: 'a', type: 'TEXT', label: 'Business justification' }],
+      [{ id: 'a', type: 'TEXT', label: 'Notes' }],
+      [{ id: 'a', type: 'TEXT', label: 'Notes', required: false }, { id: 'b', type: 'TEXT', label: 'What is the business justification?', required: true }],
+      [{ id: 'a', type: 'TEXT', label: 'Justification' }, { id: 'b', type: 'TEXT', label: 'Justification, again' }, { id: 'c', type: 'SELECT', label: 'Pick', choices: ['x'] }],
+      [{ id: 'a', type: 'TEXT', label: 'Justification', readOnly: true }, { id: 'b', type: 'MULTISELECT', label: 'Many', required: false }, { id: 'd', type: 'ISO_DATE', label: 'Until', readOnly: false }],
+    ];
+    for (const fields of cases) {
+      const { returned } = await interpreter().run('OIG support · Sort request fields', { fields, fieldId: '', missing: '' });
+      const coded = sortFields(fields as never);
+      const missing = coded.unfillable.reduce((t, f) => say(messages.unfillableField, { fields: t, label: f.label ?? '', type: f.type }), '');
+      expect(returned, JSON.stringify(fields)).toEqual({ fieldId: coded.justificationField ?? '', missing });
+    }
+  });
 });

@@ -131,11 +131,11 @@ describe('Label resources (form) and the code template', () => {
     }
     // Okta answers the labels list in one page today; a proxy cuts it into pages of 2, to show the
     // template follows next links rather than trusting the first page.
-    const proxy = await pagingProxy(sim.url, '/governance/api/v1/labels', 2);
+    const paging = await pagingLabels(sim.url, 2);
     try {
       const group = sim.seed.groups[3]!;
       const form = { label: 'DATA SENSITIVITY', values: 'high, Medium', resources: group.name };
-      const run = interpreter(proxy.url);
+      const run = interpreter(paging.url);
       await runForm(run, form);
       expect(calls(run).filter((c) => c === 'GET /governance/api/v1/labels').length).toBeGreaterThanOrEqual(4);
       expect(calls(run)).not.toContain('POST /governance/api/v1/labels');
@@ -152,7 +152,7 @@ describe('Label resources (form) and the code template', () => {
       expect(essence(result.audit)).toEqual(essence(run.tableRows(TABLE)[0]!));
       expect(labelling(twin)).toEqual(labelling(sim));
     } finally {
-      await proxy.close();
+      await paging.close();
     }
   });
 
@@ -203,9 +203,29 @@ describe('Label resources (form) and the code template', () => {
     const missing = '0oa99999999999999999';
     const byId = interpreter();
     await expect(runForm(byId, { label: 'Data sensitivity', values: 'High', resources: missing })).rejects.toThrow(
-      new RegExp(`^Okta has no app with the id ${missing} \\(HTTP 404\\): \\S`),
+      new RegExp(`^Okta couldn't read the app ${missing} \\(HTTP 404\\): \\S.*\\. Check the id, or give the name\\.$`),
     );
-    await expect(code({ label: 'Data sensitivity', values: 'High', resources: missing })).rejects.toThrow(`Okta has no app with the id ${missing} (HTTP 404): `);
+    await expect(code({ label: 'Data sensitivity', values: 'High', resources: missing })).rejects.toThrow(`Okta couldn't read the app ${missing} (HTTP 404): `);
+  });
+
+  it('writes the oktapreview partition into the ORNs it makes for a preview org', async () => {
+    const [app] = sim.seed.apps;
+    const [group] = sim.seed.groups;
+    const form = { label: 'Tier', values: 'Gold', resources: `${app!.id}, ${group!.name}` };
+    const expected = [`orn:oktapreview:idp:${sim.seed.orgId}:apps:${app!.key}:${app!.id}`, `orn:oktapreview:directory:${sim.seed.orgId}:groups:${group!.id}`];
+    // The org's well-known document names a preview host; the simulator (an okta-partition org) then refuses the ORNs.
+    const preview = (target: string) =>
+      proxy(target, (url, _after, body: Json) => (url.pathname === '/.well-known/okta-organization' ? { ...body, _links: { organization: { href: 'https://acme.oktapreview.com' } } } : undefined));
+    const [forFlow, forCode] = await Promise.all([preview(sim.url), preview(twin.url)]);
+    try {
+      await expect(runForm(interpreter(forFlow.url), form)).rejects.toThrow(/^Okta didn't label the resources \(HTTP 400\): /);
+      const assigned = (p: Proxy) => p.requests.find((r) => r.path === '/governance/api/v1/resource-labels/assign')!.body as Json;
+      expect(assigned(forFlow).resourceOrns).toEqual(expected);
+      await expect(labelResources(flowContext({ orgUrl: forCode.url, accessToken: twin.token }), form)).rejects.toThrow(/assignResourceLabels: Okta answered 400/);
+      expect(assigned(forCode).resourceOrns).toEqual(expected);
+    } finally {
+      await Promise.all([forFlow.close(), forCode.close()]);
+    }
   });
 
   it('labels at most 10 resources at a time, saying so before any call', async () => {
@@ -218,30 +238,45 @@ describe('Label resources (form) and the code template', () => {
   });
 });
 
-/** An HTTP proxy to `target` that serves `path` (a `{data}` list) `size` records a page, with `_links.next`. */
-async function pagingProxy(target: string, path: string, size: number): Promise<{ url: string; close: () => Promise<void> }> {
+interface Proxy {
+  url: string;
+  /** What went through it: method, path and JSON body. */
+  requests: { method: string; path: string; body?: unknown }[];
+  close: () => Promise<void>;
+}
+
+/**
+ * An HTTP proxy to `target` whose `edit` may rewrite a successful JSON answer (given the request URL,
+ * with `after` taken off before forwarding, and the proxy's own base URL), recording each request.
+ */
+async function proxy(target: string, edit: (url: URL, after: string | null, body: any, own: string) => unknown): Promise<Proxy> {
+  const requests: Proxy['requests'] = [];
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url!, target);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const sent = chunks.length ? Buffer.concat(chunks) : undefined;
+    requests.push({ method: req.method!, path: url.pathname, ...(sent ? { body: JSON.parse(sent.toString('utf8')) } : {}) });
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => ['authorization', 'accept', 'content-type'].includes(k))) as Record<string, string>;
-    const paged = req.method === 'GET' && url.pathname === path;
     const after = url.searchParams.get('after');
-    if (paged) url.searchParams.delete('after');
-    const answer = await fetch(url, { method: req.method, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
+    url.searchParams.delete('after');
+    const answer = await fetch(url, { method: req.method, headers, ...(sent ? { body: sent } : {}) });
     const text = await answer.text();
-    if (!paged || !answer.ok) {
-      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(text);
-      return;
-    }
-    const all = (JSON.parse(text) as { data: Json[] }).data;
-    const start = after ? all.findIndex((r) => r.labelId === after) + 1 : 0;
-    const data = all.slice(start, start + size);
-    const more = start + size < all.length;
-    const body = { data, _links: { self: { href: `${own}${req.url}` }, ...(more ? { next: { href: `${own}${path}?after=${data.at(-1)!.labelId}` } } : {}) } };
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const edited = answer.ok && text ? edit(url, after, JSON.parse(text), own) : undefined;
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(edited === undefined ? text : JSON.stringify(edited));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const own = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url: own, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: own, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/** Serves the labels list (one `{data}` page from Okta) `size` records a page, with `_links.next`. */
+const pagingLabels = (target: string, size: number) =>
+  proxy(target, (url, after, body: { data: Json[] }, own) => {
+    if (url.pathname !== LABELS) return undefined;
+    const start = after ? body.data.findIndex((r) => r.labelId === after) + 1 : 0;
+    const data = body.data.slice(start, start + size);
+    const more = start + size < body.data.length;
+    return { data, _links: { self: { href: `${own}${LABELS}` }, ...(more ? { next: { href: `${own}${LABELS}?after=${data.at(-1)!.labelId}` } } : {}) } };
+  });
+const LABELS = '/governance/api/v1/labels';

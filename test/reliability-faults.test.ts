@@ -90,7 +90,7 @@ describe('flow templates under random 429s, 5xx, resets and slow answers', () =>
 
   beforeAll(async () => {
     sim = await startSimulator({ timeScale: 60, activationDelayMs: 0, requestDecisionDelayMs: 0, rateLimits: { '*': 100_000 } });
-    const { users, requestTypes, catalogEntries, apps, groups, orgId } = sim.seed;
+    const { users, requestTypes, catalogEntries, apps, groups } = sim.seed;
     const reviewers = users.security.map((u) => u.login);
     const entry = catalogEntries.find((e) => e.requestable && e.requiredFieldIds.length === 0)!;
     const eventUsers = users.all.filter((u) => ![users.admin, users.target, users.manager, users.requester, ...users.security].some((s) => s.id === u.id)).slice(0, 3);
@@ -113,7 +113,7 @@ describe('flow templates under random 429s, 5xx, resets and slow answers', () =>
         round % 2
           ? ['file-access-request', { requester: users.requester.id, catalogEntry: entry.id, subject: `Fault run ${round}`, justification: `Justification ${round}` }]
           : ['file-access-request', { requester: users.requester.login, requestType: requestTypes.active.name, subject: `Fault run ${round}`, justification: `Justification ${round}` }],
-        ['label-resources', { label: `Fault tier ${round % 3}`, values: round < 3 ? [`Gold ${round % 3}`, `Silver ${round % 3}`] : [`gold ${round % 3}`, `Bronze ${round % 3}`], resources: [apps[round % apps.length]!.orn, groups[0]!.id], orgId }],
+        ['label-resources', { label: `Fault tier ${round % 3}`, values: round < 3 ? [`Gold ${round % 3}`, `Silver ${round % 3}`] : [`gold ${round % 3}`, `Bronze ${round % 3}`], resources: [apps[round % apps.length]!.orn, groups[0]!.id] }],
         [
           'review-on-risk-event',
           {

@@ -294,7 +294,6 @@ describe('the CLI under generated argv (in-process, against the simulator)', () 
             fc.array(fc.constantFrom<unknown>('Gold', 'Bronze', { name: 'Red', color: 'red' }, { name: 'Bad', color: 'pink' }), { maxLength: 11 }),
           ),
           resources: fc.oneof(fc.constantFrom(...seed.apps.map((a) => a.orn)), fc.constant([seed.groups[0]!.id]), fc.constant('not-a-resource')),
-          orgId: fc.constantFrom(seed.orgId, 'nope'),
         },
         { requiredKeys: ['label', 'values', 'resources'] },
       ),

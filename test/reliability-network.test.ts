@@ -8,10 +8,11 @@
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
 import { main } from '../src/cli/main.ts';
 import { TransportError, runCard, type RunOptions, type RuntimeEvent } from '../src/runtime/index.ts';
+import { useNock } from './support/nock.ts';
 
 const TOKEN = 'network-secret-token-0123456789';
 const LABEL_ID = 'lbc18v2lemBedxq6l1d7';
@@ -73,9 +74,7 @@ describe('a refused connection: nothing was sent', () => {
 });
 
 describe('a DNS failure: nothing was sent', () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterAll(() => nock.enableNetConnect());
-  afterEach(() => nock.cleanAll());
+  useNock();
 
   it('names the host, is not retried (a name that does not resolve stays so), and says nothing was sent', async () => {
     const dns = Object.assign(new Error('getaddrinfo ENOTFOUND acme.okta.com'), { code: 'ENOTFOUND' });

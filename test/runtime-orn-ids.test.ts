@@ -1,7 +1,8 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearerConnection } from '../src/auth/index.ts';
 import { CardInputError, iterateCard, prepareCard, runCard } from '../src/runtime/index.ts';
+import { useNock } from './support/nock.ts';
 
 /** Ids found for the user: a login where a user id goes says how to find the id; app and group ids become ORNs. */
 const ORG_ID = '00o11edPwGqbUrsDm0g4';
@@ -16,9 +17,7 @@ function organization(org: string, times = 1) {
   return nock(org).get('/.well-known/okta-organization').times(times).reply(200, { id: ORG_ID, _links: { organization: { href: org } }, pipeline: 'idx' });
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => nock.cleanAll());
+useNock();
 
 describe('a login where a user id is expected', () => {
   it('says to use the id and names the card that finds it, with its input', () => {

@@ -6,15 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compiledCards } from '../src/compile/registry.ts';
 import { FlowBuilder } from '../src/workflows/flow-builder.ts';
-import { buildExports } from '../src/workflows/folder.ts';
+import { builtExports } from './support/built.ts';
 import { fixedField, prototypes, type Prototype } from '../src/workflows/prototypes.ts';
 import { hasShared, sharedPath } from './support/shared.ts';
 
 type Json = Record<string, any>;
 
-const { files } = buildExports(compiledCards());
+const { files } = builtExports();
 
 /** Every card of a flow, the cards of inline sub-flows included. */
 function cardsOf(methods: Json[]): Json[] {

@@ -28,7 +28,8 @@ export function cardsReference(cards: readonly Card[]): string {
     for (const c of cards.filter((card) => card.family === family)) {
       lines.push(`### ${c.title} (\`${c.id}\`)`, '');
       lines.push(`${c.description}`, '');
-      lines.push(`\`${c.method} ${c.path}\` → ${c.successStatus} · ${c.lifecycle} · scope \`${c.scopes.join('`, `')}\`` +
+      const scope = c.scopes.length ? `scope ${c.scopes.map((s) => `\`${s}\``).join(', ')}` : 'no scope (public)';
+      lines.push(`\`${c.method} ${c.path}\` → ${c.successStatus} · ${c.lifecycle} · ${scope}` +
         (c.adminRoles.length ? ` · admin roles ${c.adminRoles.join(', ')}` : '') + ` · [API docs](${c.docs})`, '');
       if (c.inputs.length) {
         lines.push('| input | type | required | help |', '|---|---|---|---|');

@@ -50,7 +50,8 @@ async function byId(ctx: FlowContext, kind: 'app' | 'group', id: string): Promis
   try {
     return (await (kind === 'app' ? ctx.run('getApplication', { appId: id }) : ctx.run('getGroup', { groupId: id }))).body as Record<string, unknown>;
   } catch (error) {
-    if (error instanceof OktaApiError && error.status < 500) {
+    // Not found (or malformed): the admin's id to fix. Anything else (scopes, outages) stays Okta's error.
+    if (error instanceof OktaApiError && (error.status === 404 || error.status === 400)) {
       throw new FlowInputError(name, 'resources', say(mission.messages.unknownId, { kind, id, status: error.status, summary: error.errorSummary }));
     }
     throw error;
@@ -82,16 +83,6 @@ async function toOrn(ctx: FlowContext, resource: string, org: () => Promise<Org>
   if (count === 0) throw new FlowInputError(name, 'resources', say(mission.messages.unknownResource, { name: resource }));
   if (count > 1) throw new FlowInputError(name, 'resources', say(mission.messages.ambiguousResource, { name: resource, count }));
   return apps[0] ? appOrn(apps[0]) : groupOrn(groups[0]!);
-}
-
-/** Okta's refusal of a label change, in the mission's words. */
-async function labelCall<T>(label: string, call: Promise<{ body: unknown }>): Promise<T> {
-  try {
-    return (await call).body as T;
-  } catch (error) {
-    if (error instanceof OktaApiError && error.status < 500) throw new FlowInputError(name, 'label', say(mission.messages.labelRefused, { label, status: error.status, summary: error.errorSummary }));
-    throw error;
-  }
 }
 
 const valueBody = (v: { name: string; color?: Color }) => ({ name: v.name, ...(v.color ? { metadata: { additionalProperties: { backgroundColor: v.color } } } : {}) });
@@ -126,7 +117,7 @@ export async function labelResources(ctx: FlowContext, given: LabelResourcesInpu
   let valuesAdded: string[];
   if (!existing) {
     ctx.progress(`creating label "${labelName}" with ${wanted.map((v) => v.name).join(', ')}`);
-    label = await labelCall<Label>(labelName, ctx.run('createLabel', { name: labelName, values: wanted.map(valueBody) }));
+    label = (await ctx.run('createLabel', { name: labelName, values: wanted.map(valueBody) })).body as Label;
     valuesAdded = wanted.map((v) => v.name);
   } else {
     const missing = wanted.filter((v) => !existing.values.some((e) => sameName(e.name, v.name)));
@@ -135,7 +126,7 @@ export async function labelResources(ctx: FlowContext, given: LabelResourcesInpu
     if (missing.length) {
       ctx.progress(`label "${existing.name}" exists; adding ${valuesAdded.join(', ')}`);
       const operations = missing.map((v) => ({ op: 'ADD', path: '/values/-', value: valueBody(v), refType: 'LABEL-VALUE' }));
-      label = await labelCall<Label>(existing.name, ctx.run('updateLabel', { labelId: existing.labelId, operations }));
+      label = (await ctx.run('updateLabel', { labelId: existing.labelId, operations })).body as Label;
     }
   }
   const values = wanted.map((v) => {
@@ -145,12 +136,8 @@ export async function labelResources(ctx: FlowContext, given: LabelResourcesInpu
   });
 
   ctx.progress(`putting ${values.map((v) => v.name).join(', ')} on ${orns.length} resource(s)`);
-  try {
-    await ctx.run('assignResourceLabels', { resourceOrns: orns, labelValueIds: values.map((v) => v.labelValueId) });
-  } catch (error) {
-    if (error instanceof OktaApiError && error.status < 500) throw new FlowInputError(name, 'resources', say(mission.messages.refused, { status: error.status, summary: error.errorSummary }));
-    throw error;
-  }
+  // Okta refusing a change stays Okta's error (exit 1 in the CLI), with its errorSummary.
+  await ctx.run('assignResourceLabels', { resourceOrns: orns, labelValueIds: values.map((v) => v.labelValueId) });
   return {
     labelId: label.labelId,
     label: label.name,

@@ -54,7 +54,7 @@ export const labelResourcesMission = {
     needResources: 'Name at least one app or group (by name, id or ORN).',
     unknownResource: 'No app or group is named "{{name}}" (an app\'s label or a group\'s name, case aside), and it is no id (0oa…, 00g…) or ORN either. Check the spelling.',
     ambiguousResource: '"{{name}}" names {{count}} apps and groups; give the id (0oa… or 00g…) of the one you mean instead.',
-    unknownId: 'Okta has no {{kind}} with the id {{id}} (HTTP {{status}}): {{summary}}',
+    unknownId: 'Okta couldn\'t read the {{kind}} {{id}} (HTTP {{status}}): {{summary}}. Check the id, or give the name.',
     tooManyResources: '{{count}} resources given: label at most 10 at a time (Okta\'s limit per call); run it again for the rest.',
     labelRefused: "Okta didn't create or change the label \"{{label}}\" (HTTP {{status}}): {{summary}}",
     refused: "Okta didn't label the resources (HTTP {{status}}): {{summary}}",

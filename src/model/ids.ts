@@ -90,6 +90,9 @@ export const ornSources: Record<'app' | 'group', OrnSource> = {
   },
 };
 
+/** Where the org's id (in every ORN) and its own Okta URL (which tells the partition) are read: a card and pointers into its answer. */
+export const orgOfOrns = { card: 'getWellknownOrgMetadata', orgId: '/id', orgUrl: '/_links/organization/href' } as const;
+
 /** The ORN partition of an org by its (Okta) host name: preview orgs use `oktapreview`, the others `okta`. */
 export function ornPartition(host: string): string {
   return /(^|\.)oktapreview\.com$/i.test(host) ? 'oktapreview' : 'okta';

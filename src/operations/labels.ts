@@ -214,7 +214,7 @@ export const labelOperations = defineFamily(defaults, [
   {
     id: 'assignResourceLabels',
     title: 'Assign labels to resources',
-    description: 'Put label values on resources: every listed resource gets every listed value (up to 10 × 10). A resource holds at most 10 values.',
+    description: 'Put label values on resources: every listed resource gets every listed value (up to 10 × 10). A resource holds at most 10 values. From code or the oig CLI, apps and groups may be given by id (0oa…, 00g…).',
     method: 'POST',
     path: '/governance/api/v1/resource-labels/assign',
     // Assigning the same values twice leaves the same state, so a retry can't duplicate anything.
@@ -225,7 +225,7 @@ export const labelOperations = defineFamily(defaults, [
   {
     id: 'removeResourceLabels',
     title: 'Remove labels from resources',
-    description: 'Take label values off resources: every listed value is removed from every listed resource.',
+    description: 'Take label values off resources: every listed value is removed from every listed resource. From code or the oig CLI, apps and groups may be given by id (0oa…, 00g…).',
     method: 'POST',
     path: '/governance/api/v1/resource-labels/unassign',
     successStatus: 204,

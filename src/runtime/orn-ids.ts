@@ -2,16 +2,15 @@ import { getAt } from './json-pointer.ts';
 import type { CardInput } from '../compile/card.ts';
 import type { JsonSchema } from '../compile/schemas.ts';
 import { TransportError } from '../model/errors.ts';
-import { ornPartition, ornSources, type OrnSource } from '../model/ids.ts';
+import { orgOfOrns, ornPartition, ornSources, type OrnSource } from '../model/ids.ts';
 import type { RunnableCard } from './card-registry.ts';
 import type { SendContext } from './send.ts';
-import { send } from './send.ts';
-import { orgUrlFor } from './url.ts';
 
 /**
  * Inputs declared with `acceptsIdsFor: 'orn'` take app (0oa…) and group (00g…) ids besides ORNs.
- * The runtime reads the org id and partition from the org (`GET /.well-known/okta-organization`,
- * once per org), looks up what else an ORN needs (an app's name), and sends ORNs.
+ * The runtime reads the org id and partition from the org (the getWellknownOrgMetadata card, `GET
+ * /.well-known/okta-organization`, once per org), looks up what else an ORN needs (an app's name
+ * with getApplication), and sends ORNs. Which cards and pointers: model/ids.ts.
  */
 
 const sources = Object.values(ornSources);
@@ -36,6 +35,9 @@ export function hasIdsForOrns(entry: RunnableCard, input: unknown): boolean {
   return idFields(entry).some((key) => valuesOf((input as Record<string, unknown>)[key]).some((v) => sourceOf(v)));
 }
 
+/** Runs a card over the same connection and options, to its answer's body. */
+type Lookup = (card: string, input: Record<string, string>) => Promise<unknown>;
+
 interface OrgOrn {
   orgId: string;
   partition: string;
@@ -44,13 +46,8 @@ interface OrgOrn {
 const orgs = new Map<string, Promise<OrgOrn>>();
 
 /** The input with every app and group id of those fields written as an ORN of the connection's org. */
-export async function writeIdsAsOrns(
-  entry: RunnableCard,
-  input: Record<string, unknown>,
-  ctx: SendContext,
-  lookup: (card: string, input: Record<string, string>) => Promise<unknown>,
-): Promise<Record<string, unknown>> {
-  const org = await orgOf(ctx);
+export async function writeIdsAsOrns(entry: RunnableCard, input: Record<string, unknown>, ctx: SendContext, lookup: Lookup): Promise<Record<string, unknown>> {
+  const org = await orgOf(ctx, lookup);
   const orn = async (value: unknown): Promise<unknown> => {
     const source = sourceOf(value);
     if (!source) return value;
@@ -72,25 +69,25 @@ export async function writeIdsAsOrns(
 }
 
 /** The org's id and ORN partition, asked once per org (a failure is not remembered). */
-function orgOf(ctx: SendContext): Promise<OrgOrn> {
+function orgOf(ctx: SendContext, lookup: Lookup): Promise<OrgOrn> {
   const key = ctx.connection.orgUrl.origin;
   let known = orgs.get(key);
   if (!known) {
-    known = discover(ctx);
+    known = discover(ctx, lookup);
     orgs.set(key, known);
     known.catch(() => orgs.delete(key));
   }
   return known;
 }
 
-async function discover(ctx: SendContext): Promise<OrgOrn> {
-  const answer = await send(ctx, 'GET', orgUrlFor(ctx.connection.orgUrl, '/.well-known/okta-organization'), undefined);
-  const orgId = getAt(answer.body, '/id');
+async function discover(ctx: SendContext, lookup: Lookup): Promise<OrgOrn> {
+  const body = await lookup(orgOfOrns.card, {});
+  const orgId = getAt(body, orgOfOrns.orgId);
   if (typeof orgId !== 'string' || !/^00o[0-9a-zA-Z]{17}$/.test(orgId)) {
-    throw new TransportError(`${ctx.entry.card.id}: the org did not say its id (GET /.well-known/okta-organization gave no "id": "00o…"), so app and group ids can't be written as ORNs; give the ORNs instead`, ctx.entry.card.id, false);
+    throw new TransportError(`${ctx.entry.card.id}: the org did not say its id (${orgOfOrns.card} gave no "id": "00o…"), so app and group ids can't be written as ORNs; give the ORNs instead`, ctx.entry.card.id, false);
   }
   // The org's own Okta host (a custom domain doesn't tell production from preview).
-  const href = getAt(answer.body, '/_links/organization/href');
+  const href = getAt(body, orgOfOrns.orgUrl);
   let host = ctx.connection.orgUrl.hostname;
   try {
     if (typeof href === 'string') host = new URL(href).hostname;

@@ -10,12 +10,13 @@ import type { Ctx, SimCore } from './core.ts';
 import { IdGenerator } from './ids.ts';
 import { launch, newCampaign } from './routes/campaigns.ts';
 import { addCollection, addCollectionResource, assignCollectionTo } from './routes/collections.ts';
-import { addEntitlement, addGrant } from './routes/entitlements.ts';
+import { addBundle, addEntitlement, addGrant } from './routes/entitlements.ts';
 import { userOwnerProfile } from './routes/governance.ts';
 import { addCondition, addSequence } from './routes/request-conditions.ts';
 import { submitV2 } from './routes/requests.ts';
 import { createReview } from './routes/security-access-reviews.ts';
 import { addAppointment, defaultOrgRequestSettings, defaultOrgSettings } from './routes/settings.ts';
+import { principalProfile } from './routes/kit.ts';
 import type { Doc, UserRecord } from './state.ts';
 
 export interface SeededFamilies {
@@ -47,6 +48,11 @@ export function seedFamilies(core: SimCore, scale = 0): SeededFamilies {
   const ctx = ctxFor(core, 'families');
   const { state, seed } = core;
   state.orgSettings = defaultOrgSettings();
+  if (core.settings.realism) {
+    // Undeclared settings a real org answers with (API-NOTES §7.1).
+    state.orgSettings.governanceAI.governanceAnalyzer = { recommendationsEnabled: true };
+    state.orgSettings.integrations = { supported: [{ type: 'SLACK' }] };
+  }
   state.orgRequestSettings = defaultOrgRequestSettings();
   const app = (key: string) => seed.apps.find((a) => a.key === key)!.id;
   const user = (id: string) => state.users.get(id)!;
@@ -100,6 +106,23 @@ export function seedFamilies(core: SimCore, scale = 0): SeededFamilies {
     });
   }
 
+  // More bundles, as an org with entitlements has (granted to nobody yet).
+  const moreBundles: [string, string, [string, string][]][] = [
+    ['Salesforce Read Only', 'salesforce', [['salesforce-permission-sets', 'Read Only']]],
+    ['Salesforce Administrators', 'salesforce', [['salesforce-permission-sets', 'Sales Admin'], ['salesforce-profiles', 'System Administrator']]],
+    ['Salesforce Standard User', 'salesforce', [['salesforce-profiles', 'Standard User']]],
+    ['AWS Power Users', 'aws', [['aws-roles', 'Power User']]],
+    ['AWS Administrators', 'aws', [['aws-roles', 'Administrator']]],
+    ['GitHub Members', 'github', [['github-org-roles', 'Member']]],
+    ['GitHub Owners', 'github', [['github-org-roles', 'Owner']]],
+    ['Workday Payments', 'workday', [['workday-roles', 'Raise Payment']]],
+    ['Workday Approvers', 'workday', [['workday-roles', 'Approve Payment']]],
+    ['Workday Payroll', 'workday', [['workday-roles', 'Payroll']]],
+  ];
+  for (const [name, appKey, picks] of moreBundles) {
+    addBundle(ctx, { name, description: `${name} in ${state.apps.get(app(appKey))!.label}`, target: { externalId: app(appKey), type: 'APPLICATION' }, entitlements: picks.map(([key, v]) => ({ id: byKey(key).id, values: [value(key, v)] })) });
+  }
+
   // Everyone holds entitlements: bundle grants for bundle holders, custom grants by department.
   const grants: string[] = [];
   const grantCustom = (u: UserRecord, key: string, name: string) => {
@@ -132,6 +155,10 @@ export function seedFamilies(core: SimCore, scale = 0): SeededFamilies {
   const scheduled = campaign('Quarterly review: GitHub Enterprise', 30, 'github');
   const active = campaign('Monthly review: Salesforce', 1, 'salesforce');
   launch(ctx, active);
+  // One review was reassigned, with the note that goes with it.
+  const reassigned = [...state.docs.certReviews.values()].find((r) => r.campaignId === active.id)!;
+  reassigned.reviewerProfile = principalProfile(ctx, seed.users.manager.id);
+  reassigned.note = { id: ctx.core.ids.okta('rin'), note: `${seed.users.admin.firstName} is on leave this month; ${seed.users.manager.firstName} reviews instead.` };
   const completed = campaign('Annual review: AWS IAM Identity Center', 2, 'aws');
   launch(ctx, completed);
   completed.status = 'COMPLETED';

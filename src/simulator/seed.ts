@@ -294,7 +294,10 @@ export function buildSeed(seedString: string): { seed: SimSeed; state: SimState 
     description: 'Source code and code review',
     requestable: true,
     appId: github.id,
-    fields: [{ id: ids.uuid(), type: 'TEXT', label: 'Which repositories?', required: false, readOnly: false }],
+    fields: [
+      { id: ids.uuid(), type: 'TEXT', label: 'Which repositories?', required: false, readOnly: false },
+      { id: 'ACCESS_DURATION', type: 'DURATION', label: 'How long?', required: true, readOnly: false, value: 'PT8H', maximumValue: 'PT8H' },
+    ],
   });
   entry('slack', { name: 'Slack', label: 'Application', requestable: true, appId: slack.id, fields: [] });
   const awsEntry = entry('aws', { name: 'AWS IAM Identity Center', label: 'Application', requestable: false, appId: aws.id, fields: [] });

@@ -209,6 +209,9 @@ export interface CatalogFieldRecord {
   required: boolean;
   readOnly: boolean;
   choices?: string[];
+  /** The preset (DURATION fields: the access duration), which also satisfies a required field. */
+  value?: string;
+  maximumValue?: string;
 }
 
 export interface CatalogEntryRecord {

@@ -12,6 +12,9 @@ import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
 // ajv-formats is CommonJS: under NodeNext the default import is the module, whose .default is the plugin.
 const addFormats = addFormatsModule.default;
 
+/** Mark a request that breaks the spec on purpose: only its answer is checked. */
+export const REFUSAL_HEADER = 'x-conformance-refusal';
+
 export interface Exchange {
   method: string;
   path: string;
@@ -100,7 +103,8 @@ export async function startValidatingProxy(api: OpenAPIBackend, target: string):
       const operation = api.matchOperation(request);
       if (operation) {
         exchange.operationId = operation.operationId;
-        exchange.request = describe(api.validateRequest(request, operation).errors);
+        // A request sent broken on purpose (to check the error answer) is only checked on the way back.
+        if (!headers[REFUSAL_HEADER]) exchange.request = describe(api.validateRequest(request, operation).errors);
         if (!declared(operation, upstream.status)) exchange.response.push(`status ${upstream.status} is not declared by the spec`);
         else if (text) exchange.response.push(...describe(api.validateResponse(JSON.parse(text), operation, upstream.status).errors));
       }

@@ -76,16 +76,19 @@ function renderReview(ctx: Ctx, r: Doc): Doc {
   return { ...r, _links: links(ctx, { self: `${REVIEWS}/${r.id}`, reassignReview: `${BASE}/${r.campaignId}/reviews/reassign` }) };
 }
 
-/** Users who hold an app or group of the campaign (directly or through a group), with the resource. */
-function inScope(ctx: Ctx, campaign: Doc): { userId: string; resourceId: string }[] {
+/** Users who hold an app or group of the campaign, with the resource and how they hold it. */
+function inScope(ctx: Ctx, campaign: Doc): { userId: string; resourceId: string; assignmentType: string }[] {
   const { users, groups } = ctx.core.state;
   const targets: string[] = (campaign.resourceSettings.targetResources ?? []).map((t: Doc) => t.resourceId);
-  const out: { userId: string; resourceId: string }[] = [];
+  const out: { userId: string; resourceId: string; assignmentType: string }[] = [];
   for (const u of users.values()) {
     if (u.status !== 'ACTIVE') continue;
-    const viaGroups = u.groupIds.flatMap((g) => groups.get(g)?.appIds ?? []);
-    const held = new Set([...u.appAssignments.map((a) => a.appId), ...viaGroups, ...u.groupIds]);
-    for (const t of targets) if (held.has(t)) out.push({ userId: u.id, resourceId: t });
+    const viaGroups = new Set(u.groupIds.flatMap((g) => groups.get(g)?.appIds ?? []));
+    const direct = new Set([...u.appAssignments.map((a) => a.appId), ...u.groupIds]);
+    for (const t of targets) {
+      if (direct.has(t)) out.push({ userId: u.id, resourceId: t, assignmentType: 'INDIVIDUAL' });
+      else if (viaGroups.has(t)) out.push({ userId: u.id, resourceId: t, assignmentType: 'GROUP' });
+    }
   }
   return out;
 }
@@ -94,7 +97,7 @@ export function launch(ctx: Ctx, campaign: Doc): void {
   campaign.status = 'ACTIVE';
   touch(ctx, campaign);
   const reviewerId: string = campaign.reviewerSettings.reviewerId ?? ctx.core.seed.users.admin.id;
-  for (const { userId, resourceId } of inScope(ctx, campaign)) {
+  for (const { userId, resourceId, assignmentType } of inScope(ctx, campaign)) {
     const r: Doc = {
       id: ctx.core.ids.okta('icr'),
       ...audit(ctx),
@@ -106,6 +109,10 @@ export function launch(ctx: Ctx, campaign: Doc): void {
       reviewerProfile: principalProfile(ctx, reviewerId),
       reviewerType: 'USER',
       currentReviewerLevel: 'FIRST',
+      riskRuleConflicts: [],
+      delegated: false,
+      // Undeclared, but on every recorded review (API-NOTES §7.1).
+      assignmentType,
     };
     docs(ctx, 'certReviews').set(r.id, r);
   }
@@ -114,6 +121,19 @@ export function launch(ctx: Ctx, campaign: Doc): void {
 /** A new campaign document from a checked create body (server defaults filled, end date computed). */
 export function newCampaign(ctx: Ctx, body: Doc): Doc {
   const schedule = { ...body.scheduleSettings };
+  const rs = body.resourceSettings;
+  const resourceSettings = {
+    ...(ctx.core.settings.realism ? { type: rs.type, targetTypes: rs.type === 'APPLICATION_AND_GROUP' ? ['APPLICATION', 'GROUP'] : [rs.type] } : {}),
+    ...rs,
+    targetResources: (rs.targetResources ?? []).map((t: Doc) => ({ includeAllEntitlementsAndBundles: false, includeBundlesHavingSameEntitlementValues: false, includeAllAppServiceAccounts: false, ...t })),
+    excludedResources: rs.excludedResources ?? [],
+    individuallyAssignedAppsOnly: rs.individuallyAssignedAppsOnly ?? false,
+    individuallyAssignedGroupsOnly: rs.individuallyAssignedGroupsOnly ?? false,
+    includeEntitlements: rs.includeEntitlements ?? false,
+    onlyIncludeOutOfPolicyEntitlements: rs.onlyIncludeOutOfPolicyEntitlements ?? false,
+    includeAdminRoles: rs.includeAdminRoles ?? false,
+    includeAllOktaServiceAccounts: rs.includeAllOktaServiceAccounts ?? false,
+  };
   if (schedule.type === 'ONE_OFF' || !schedule.recurrence?.interval) delete schedule.recurrence;
   schedule.endDate = ctx.core.clock.iso(Date.parse(schedule.startDate) + schedule.durationInDays * DAY);
   return {
@@ -122,6 +142,7 @@ export function newCampaign(ctx: Ctx, body: Doc): Doc {
     ...body,
     campaignType: body.campaignType ?? 'RESOURCE',
     scheduleSettings: schedule,
+    resourceSettings,
     principalScopeSettings: { type: 'USERS', excludedUserIds: [], userIds: [], groupIds: [], includeOnlyActiveUsers: false, onlyIncludeUsersWithSODConflicts: false, ...body.principalScopeSettings },
     status: 'SCHEDULED',
   };
@@ -243,7 +264,7 @@ export const campaignRoutes: Route[] = [
       for (const r of reviews) {
         r.reviewerProfile = principalProfile(ctx, body.reviewerId);
         if (body.reviewerLevel) r.currentReviewerLevel = body.reviewerLevel;
-        r.note = body.note;
+        r.note = { id: ctx.core.ids.okta('rin'), note: body.note };
         touch(ctx, r);
       }
       return json(200, {

@@ -21,7 +21,8 @@ function renderEntry(ctx: Ctx, e: CatalogEntryRecord): Record<string, unknown> {
     requestable: e.requestable,
     _links: {
       self: link(ctx.core, `${BASE}/entries/${e.id}`),
-      logo: [],
+      // Entries of an app carry its logo, as the recorded entries do.
+      logo: e.appId ? [{ href: href(ctx.core, `/assets/img/logos/${ctx.core.state.apps.get(e.appId)?.name ?? 'app'}.png`), name: 'medium', type: 'image/png', hints: {} }] : [],
       ...(e.appId ? { relatedEntity: link(ctx.core, `/api/v1/apps/${e.appId}`) } : {}),
     },
   };
@@ -80,7 +81,7 @@ export const catalogRoutes: Route[] = [
       const entry = found(ctx.core.state.catalogEntries.get(ctx.params.entryId!), `${ctx.params.entryId} (CatalogEntry)`);
       found(ctx.core.state.users.get(ctx.params.userId!), `${ctx.params.userId} (User)`);
       return json(200, {
-        data: entry.fields.map((f) => ({ id: f.id, type: f.type, ...(f.choices ? { choices: f.choices } : {}), required: f.required, label: f.label, readOnly: f.readOnly })),
+        data: entry.fields.map((f) => ({ id: f.id, type: f.type, ...(f.choices ? { choices: f.choices } : {}), required: f.required, label: f.label, ...(f.value ? { value: f.value } : {}), ...(f.maximumValue ? { maximumValue: f.maximumValue } : {}), readOnly: f.readOnly })),
         metadata: { riskAssessment: { requestSubmissionType: 'ALLOWED_WITH_NO_OVERRIDES', riskRules: [] } },
       });
     },

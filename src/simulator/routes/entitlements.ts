@@ -9,7 +9,8 @@ import type { Doc } from '../state.ts';
 import { invalid } from '../validate.ts';
 import { errors } from '../wire.ts';
 import { found, governanceLabels, json, noContent, requireUser, stringEnum, type Route } from './common.ts';
-import { audit, bodyOf, docAt, docs, governanceOrn, includes, links, listReply, one, parseOrn, touch, userOrn } from './kit.ts';
+import { audit, bodyOf, created, docAt, docs, governanceOrn, includes, links, listReply, parseOrn, touch, userOrn } from './kit.ts';
+import { selfLink } from '../paging.ts';
 
 const V1 = '/governance/api/v1';
 const READ = 'okta.governance.entitlements.read';
@@ -69,7 +70,7 @@ function entitlementCore(e: Doc): Doc {
 
 function renderValue(ctx: Ctx, e: Doc, v: Doc): Doc {
   const labels = governanceLabels(ctx, v.orn).map((l) => ({ ...l, _links: links(ctx, { self: `${V1}/labels/${l.labelId}` }) }));
-  return { ...v, entitlementId: e.id, parentResourceOrn: e.parentResourceOrn, parent: e.parent, ...(labels.length ? { labels } : {}) };
+  return { ...v, entitlementId: e.id, parentResourceOrn: e.parentResourceOrn, parent: e.parent, labels, _links: links(ctx, { self: `${V1}/entitlements/${e.id}/values/${v.id}` }) };
 }
 
 function renderEntitlement(ctx: Ctx, e: Doc, withValues: boolean): Doc {
@@ -128,13 +129,14 @@ function checkGranted(ctx: Ctx, list: Doc[] | undefined, appId: string, at: stri
   });
 }
 
-/** Granted entitlements with names and values filled in (include=full_entitlements). */
+/** Granted entitlements with names and values filled in (with realism, the undeclared audit fields of values too, API-NOTES §7.1). */
 function fullEntitlements(ctx: Ctx, list: Doc[]): Doc[] {
+  const auditOf = (v: Doc) => (ctx.core.settings.realism ? { createdBy: v.createdBy, created: v.created, lastUpdated: v.lastUpdated, lastUpdatedBy: v.lastUpdatedBy } : {});
   return list.flatMap((g) => {
     const e = docs(ctx, 'entitlements').get(g.id);
     if (!e) return [];
     const ids = new Set((g.values ?? []).map((v: Doc) => v.id));
-    return [{ ...entitlementCore(e), values: e.values.filter((v: Doc) => ids.has(v.id)).map((v: Doc) => ({ id: v.id, name: v.name, externalValue: v.externalValue, ...(v.description ? { description: v.description } : {}), orn: v.orn })) }];
+    return [{ ...entitlementCore(e), values: e.values.filter((v: Doc) => ids.has(v.id)).map((v: Doc) => ({ id: v.id, name: v.name, externalValue: v.externalValue, ...(v.description ? { description: v.description } : {}), orn: v.orn, ...auditOf(v) })) }];
   });
 }
 
@@ -318,7 +320,7 @@ export const entitlementRoutes: Route[] = [
       const taken = [...docs(ctx, 'entitlements').values()].some((e) => e.parent.externalId === body.parent.externalId && e.externalValue.toLowerCase() === body.externalValue.toLowerCase());
       if (taken) throw errors.conflict(`app ${body.parent.externalId} already has an entitlement with externalValue "${body.externalValue}"`);
       const e = addEntitlement(ctx, body);
-      return json(201, renderEntitlement(ctx, e, true));
+      return created(ctx, renderEntitlement(ctx, e, true), `${V1}/entitlements/${e.id}`);
     },
   },
   {
@@ -344,7 +346,10 @@ export const entitlementRoutes: Route[] = [
     path: `${V1}/entitlements/{entitlementId}`,
     operationId: 'getEntitlement',
     scope: READ,
-    handler: (ctx) => json(200, renderEntitlement(ctx, entitlement(ctx), true)),
+    handler: (ctx) => {
+      const e = entitlement(ctx);
+      return json(200, renderEntitlement(ctx, e, true), selfLink(ctx, `${V1}/entitlements/${e.id}`).headers);
+    },
   },
   {
     method: 'PUT',
@@ -409,7 +414,7 @@ export const entitlementRoutes: Route[] = [
     handler: (ctx) => {
       const e = entitlement(ctx);
       const v = found(e.values.find((x: Doc) => x.id === ctx.params.valueId), `${ctx.params.valueId} (EntitlementValue)`);
-      return json(200, { ...renderValue(ctx, e, v), _links: links(ctx, { self: `${V1}/entitlements/${e.id}/values/${v.id}` }) });
+      return json(200, renderValue(ctx, e, v), selfLink(ctx, `${V1}/entitlements/${e.id}/values/${v.id}`).headers);
     },
   },
   {
@@ -417,7 +422,10 @@ export const entitlementRoutes: Route[] = [
     path: `${V1}/entitlement-bundles`,
     operationId: 'createEntitlementBundle',
     scope: MANAGE,
-    handler: (ctx) => json(201, renderBundle(ctx, addBundle(ctx, bodyOf(bundleBody, ctx)), false)),
+    handler: (ctx) => {
+      const b = addBundle(ctx, bodyOf(bundleBody, ctx));
+      return created(ctx, renderBundle(ctx, b, false), `${V1}/entitlement-bundles/${b.id}`);
+    },
   },
   {
     method: 'GET',
@@ -439,7 +447,11 @@ export const entitlementRoutes: Route[] = [
     path: `${V1}/entitlement-bundles/{entitlementBundleId}`,
     operationId: 'getEntitlementBundle',
     scope: READ,
-    handler: (ctx) => json(200, renderBundle(ctx, docAt(ctx, 'entitlementBundles', 'entitlementBundleId', 'EntitlementBundle'), includes(ctx, 'full_entitlements'))),
+    // The recorded GET answers with full entitlements whether or not include=full_entitlements is sent.
+    handler: (ctx) => {
+      const b = docAt(ctx, 'entitlementBundles', 'entitlementBundleId', 'EntitlementBundle');
+      return json(200, renderBundle(ctx, b, true), selfLink(ctx, `${V1}/entitlement-bundles/${b.id}`).headers);
+    },
   },
   {
     method: 'PUT',
@@ -479,7 +491,10 @@ export const entitlementRoutes: Route[] = [
     path: `${V1}/grants`,
     operationId: 'createGrant',
     scope: MANAGE,
-    handler: (ctx) => json(201, renderGrant(ctx, addGrant(ctx, bodyOf(grantBody, ctx)), false)),
+    handler: (ctx) => {
+      const g = addGrant(ctx, bodyOf(grantBody, ctx));
+      return created(ctx, renderGrant(ctx, g, false), `${V1}/grants/${g.id}`);
+    },
   },
   {
     method: 'GET',

@@ -39,10 +39,16 @@ export function links(ctx: Ctx, rels: Record<string, string>): Record<string, Ha
   return Object.fromEntries(Object.entries(rels).map(([rel, path]) => [rel, link(ctx.core, path)]));
 }
 
-/** One object with its `_links` (self first) and the self `Link` header. */
+/** One object with its `_links` (self first), the self `Link` header and, on a 201, its `Location`. */
 export function one(ctx: Ctx, status: number, body: Doc, selfPath: string, more: Record<string, string> = {}): Reply {
   const self = selfLink(ctx, selfPath);
-  return json(status, { ...body, _links: { self: self.link, ...links(ctx, more) } }, self.headers);
+  return json(status, { ...body, _links: { self: self.link, ...links(ctx, more) } }, { ...self.headers, ...(status === 201 ? { Location: self.link.href } : {}) });
+}
+
+/** A created object already rendered with its `_links`: 201 with the self `Link` header and `Location`. */
+export function created(ctx: Ctx, body: Doc, selfPath: string): Reply {
+  const self = selfLink(ctx, selfPath);
+  return json(201, body, { ...self.headers, Location: self.link.href });
 }
 
 export interface DocList<T> {

@@ -4,8 +4,8 @@
  * only the reviews the caller reviews (anyone else's review is a 404, as if it didn't exist).
  */
 import { Type } from '@sinclair/typebox';
-import type { Ctx } from '../core.ts';
-import type { ReviewRecord } from '../state.ts';
+import { link, type Ctx } from '../core.ts';
+import type { RequestV2Record, ReviewRecord } from '../state.ts';
 import { errors } from '../wire.ts';
 import { catalogRoutes } from './catalogs.ts';
 import { found, json, stringEnum, type Route } from './common.ts';
@@ -70,6 +70,12 @@ const myRequestBody = Type.Object({
   ),
 });
 
+/** A request as its requester sees it: links to the catalog entry and to itself under the entry (as recorded). */
+function renderMine(ctx: Ctx, r: RequestV2Record): Record<string, unknown> {
+  const entryPath = `${MY_CATALOG}/entries/${r.requested.entryId}`;
+  return { ...renderV2(ctx, r), _links: { catalogEntry: link(ctx.core, entryPath), self: link(ctx.core, `${entryPath}/requests/${r.id}`) } };
+}
+
 function entry(ctx: Ctx) {
   return found(ctx.core.state.catalogEntries.get(ctx.params.entryId!), `${ctx.params.entryId} (CatalogEntry)`);
 }
@@ -108,7 +114,7 @@ export const myRoutes: Route[] = [
       entry(ctx);
       const body = bodyOf(myRequestBody, ctx);
       const record = submitV2(ctx, { entryId: ctx.params.entryId!, requestedFor: { externalId: ctx.caller.id, type: 'OKTA_USER' }, values: body.requesterFieldValues ?? [], at: '', entryLocation: 'entryId' });
-      return json(202, renderV2(ctx, record));
+      return json(202, renderMine(ctx, record));
     },
   },
   {
@@ -121,7 +127,7 @@ export const myRoutes: Route[] = [
       const r = ctx.core.state.requestsV2.get(ctx.params.requestId!);
       const mine = r && r.requested.entryId === e.id && (r.requestedFor.externalId === ctx.caller.id || r.requestedBy.externalId === ctx.caller.id);
       if (!mine) throw errors.notFound(`${ctx.params.requestId} (Request)`);
-      return json(200, renderV2(ctx, r));
+      return json(200, renderMine(ctx, r));
     },
   },
 ];

@@ -117,7 +117,9 @@ export function submitV2(
   values.forEach((v, i) => {
     if (!entry.fields.some((f) => f.id === v.id)) invalid(`${input.at}/requesterFieldValues/${i}/id`, `is not a field of catalog entry ${entry.id}`, 'IDENTIFIER_NOT_FOUND');
   });
-  const complete = entry.fields.filter((f) => f.required).every((f) => values.some((v) => v.id === f.id && (v.value || v.values?.length)));
+  const duration = entry.fields.find((f) => f.type === 'DURATION');
+  const chosen = duration && values.find((v) => v.id === duration.id)?.value;
+  const complete = entry.fields.filter((f) => f.required && f.value === undefined).every((f) => values.some((v) => v.id === f.id && (v.value || v.values?.length)));
   const now = clock.now();
   const created = clock.iso(now);
   const record: RequestV2Record = {
@@ -129,6 +131,7 @@ export function submitV2(
     requestedFor: input.requestedFor,
     requested: { entryId: entry.id, resourceId: entry.appId, resourceType: 'APPLICATION', accessScopeId: entry.appId, accessScopeType: 'APPLICATION' },
     requesterFieldValues: input.values,
+    accessDuration: chosen ?? duration?.value ?? null,
     conditionId: ctx.core.ids.okta('rco'),
     sequenceId: ctx.core.ids.hex24(),
     createdBy: ctx.caller.id,

@@ -29,7 +29,8 @@ const appointmentIn = Type.Object({
 const delegatesBody = Type.Object({ delegates: Type.Optional(Type.Object({ appointments: Type.Optional(Type.Union([Type.Array(appointmentIn, { maxItems: 1 }), Type.Null()])) })) });
 const orgRequestBody = Type.Object({ subprocessorsAcknowledged: Type.Boolean() });
 const resourceRequestBody = Type.Object({
-  requestOnBehalfOfSettings: Type.Optional(Type.Object({ allowed: Type.Boolean(), onlyFor: Type.Optional(Type.Union([Type.Array(stringEnum(['DIRECT_REPORT'] as const), { minItems: 1 }), Type.Null()])) })),
+  // The recorded PATCH sends requestOnBehalfOfSettings: null, which the real server accepts (as "leave it").
+  requestOnBehalfOfSettings: Type.Optional(Type.Union([Type.Object({ allowed: Type.Boolean(), onlyFor: Type.Optional(Type.Union([Type.Array(stringEnum(['DIRECT_REPORT'] as const), { minItems: 1 }), Type.Null()])) }), Type.Null()])),
   riskSettings: Type.Optional(Type.Object({
     defaultSetting: Type.Object({
       requestSubmissionType: stringEnum(['ALLOWED_WITH_NO_OVERRIDES', 'ALLOWED_WITH_OVERRIDES', 'RESTRICTED'] as const),

@@ -93,7 +93,7 @@ function requestFieldFlows(): { sortFields: HelperRef; flows: TemplateFlow[] } {
   const oneFlow: TemplateFlow = {
     kind: 'support',
     ref: one,
-    description: `Takes one request field of a catalog entry: a writable TEXT field labelled like "${JUSTIFICATION_LABEL}" takes the justification (the first one only); any other required writable field is added to the fields the job can't fill.`,
+    description: `Takes one request field of a catalog entry: a writable TEXT field whose label contains "justification" takes the justification (the first one only); any other required writable field is added to the fields the job can't fill.`,
     build(group) {
       const fb = new FlowBuilder(oneRole);
       const t = fb.step('helperFlow', 'trigger', { inputs: [...contextFields(), ...oneTakes] });
@@ -358,7 +358,7 @@ export function fileAccessRequestTemplate(cards: TemplateCards, people: People, 
     [
       'Use this form for the resource catalog (access request conditions). For request types, run *' + FILE_ACCESS_REQUEST_FORMS.requestType + '*.',
       'Catalog entry: the exact name of a top-level entry, or the cen… id of any entry (an entry under an app, such as a role, only by id).',
-      `The subject and justification go into the entry's field labelled like "${JUSTIFICATION_LABEL}" (at most ${FIELD_VALUE_MAX} characters), or as a message when it has none. An entry that requires other fields is refused, naming them.`,
+      `The subject and justification go into the entry's text field whose label contains "justification" (at most ${FIELD_VALUE_MAX} characters), or as a message when it has none. An entry that requires other fields is refused, naming them.`,
       setupNote,
     ],
     table,
