@@ -62,6 +62,8 @@ function standIns(sim: Simulator): Record<string, string> {
     '00uqd1g3jmuDjGhpE1d7': sim.seed.users.requester.id,
     // a child catalog entry with a parent and a related app
     cen1049ihdUc4Uqz61d7: entry('aws-readonly'),
+    // an entry whose only field is a preset DURATION
+    cen1043mnuxScMKl91d7: entry('slack-workspace-admin'),
     // a requestable entry with three required requester fields (TEXT, TEXT, SELECT)
     cen1048kevzlpJ0cf1d7: entry('salesforce-sales-cloud'),
     // a v2 request decided before the recording (REJECTED)

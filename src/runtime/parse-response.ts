@@ -1,5 +1,5 @@
 import type { RunnableCard } from './card-registry.ts';
-import { BodyTooLarge, type HttpAnswer } from './http-transport.ts';
+import { BodyTooLarge, type HttpAnswer } from '../auth/http-transport.ts';
 import { getAt } from './json-pointer.ts';
 import { rebaseOnOrg } from './url.ts';
 import type { HeaderReader } from '../auth/connection.ts';

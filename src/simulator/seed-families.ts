@@ -217,6 +217,7 @@ export function seedFamilies(core: SimCore, scale = 0): SeededFamilies {
   const draftCondition = addCondition(ctx, salesforce, { name: 'Sales, 90 days, manager then owner', requesterSettings: { type: 'GROUPS', groups: [{ id: seed.groups.find((g) => g.key === 'sales')!.id }] }, accessScopeSettings: { type: 'RESOURCE_DEFAULT' }, approvalSequenceId: sequences[1]!.id });
   const condition = addCondition(ctx, salesforce, { name: 'Everyone, 30 days, manager approval', requesterSettings: { type: 'EVERYONE' }, accessScopeSettings: { type: 'RESOURCE_DEFAULT' }, accessDurationSettings: { type: 'ADMIN_FIXED_DURATION', duration: 'P30D' }, approvalSequenceId: sequences[0]!.id });
   condition.status = 'ACTIVE';
+  addCondition(ctx, github.id, { name: 'Engineers, 30 days, manager approval', requesterSettings: { type: 'GROUPS', groups: [{ id: seed.groups.find((g) => g.key === 'engineering')!.id }] }, accessScopeSettings: { type: 'RESOURCE_DEFAULT' }, accessDurationSettings: { type: 'ADMIN_FIXED_DURATION', duration: 'P30D' }, approvalSequenceId: sequences[0]!.id }).status = 'ACTIVE';
 
   // The admin's own request from the catalog, decided before the run.
   const githubEntry = seed.catalogEntries.find((e) => e.key === 'github')!;

@@ -294,10 +294,7 @@ export function buildSeed(seedString: string): { seed: SimSeed; state: SimState 
     description: 'Source code and code review',
     requestable: true,
     appId: github.id,
-    fields: [
-      { id: ids.uuid(), type: 'TEXT', label: 'Which repositories?', required: false, readOnly: false },
-      { id: 'ACCESS_DURATION', type: 'DURATION', label: 'How long?', required: true, readOnly: false, value: 'PT8H', maximumValue: 'PT8H' },
-    ],
+    fields: [{ id: ids.uuid(), type: 'TEXT', label: 'Which repositories?', required: false, readOnly: false }],
   });
   entry('slack', { name: 'Slack', label: 'Application', requestable: true, appId: slack.id, fields: [] });
   const awsEntry = entry('aws', { name: 'AWS IAM Identity Center', label: 'Application', requestable: false, appId: aws.id, fields: [] });
@@ -308,6 +305,15 @@ export function buildSeed(seedString: string): { seed: SimSeed; state: SimState 
     requestable: true,
     appId: aws.id,
     fields: [{ id: ids.uuid(), type: 'TEXT', label: 'Business justification', required: true, readOnly: false }],
+  });
+
+  // Time-boxed access: a DURATION field with a preset, as the recorded end-user catalog shows.
+  entry('slack-workspace-admin', {
+    name: 'Slack workspace admin (time-boxed)',
+    label: 'Application',
+    requestable: true,
+    appId: slack.id,
+    fields: [{ id: 'ACCESS_DURATION', type: 'DURATION', label: 'How long?', required: true, readOnly: false, value: 'PT8H', maximumValue: 'PT8H' }],
   });
 
   // Predefined labels

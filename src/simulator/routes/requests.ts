@@ -99,6 +99,13 @@ export function renderV2(ctx: Ctx, r: RequestV2Record): Record<string, unknown> 
 }
 
 /** SUBMITTED → PENDING (or REJECTED) once the decision delay has passed. */
+/** The fixed access duration of the first ACTIVE request condition of an app, if it sets one. */
+function conditionDuration(ctx: Ctx, appId: string): string | undefined {
+  const active = [...ctx.core.state.docs.requestConditions.values()].filter((c) => c.resourceId === appId && c.status === 'ACTIVE').sort((a, b) => a.priority - b.priority);
+  const fixed = active.find((c) => c.accessDurationSettings?.type === 'ADMIN_FIXED_DURATION');
+  return fixed?.accessDurationSettings.duration;
+}
+
 /**
  * Files a v2 request for a catalog entry: the entry must be requestable, each field value must be
  * a field of the entry; a request missing a required field is REJECTED once decided.
@@ -131,7 +138,7 @@ export function submitV2(
     requestedFor: input.requestedFor,
     requested: { entryId: entry.id, resourceId: entry.appId, resourceType: 'APPLICATION', accessScopeId: entry.appId, accessScopeType: 'APPLICATION' },
     requesterFieldValues: input.values,
-    accessDuration: chosen ?? duration?.value ?? null,
+    accessDuration: chosen ?? duration?.value ?? conditionDuration(ctx, entry.appId) ?? null,
     conditionId: ctx.core.ids.okta('rco'),
     sequenceId: ctx.core.ids.hex24(),
     createdBy: ctx.caller.id,
