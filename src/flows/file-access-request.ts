@@ -20,9 +20,10 @@ export type { FileAccessRequestInput };
 
 const { name, messages } = mission;
 
-/** Okta's refusal, told with the mission's message first; still an OktaApiError (CLI exit code 1). */
+/** Okta's refusal, told with the mission's message after the card's id; still an OktaApiError (CLI exit code 1). */
 function withMessage(error: unknown, message: string, values: Record<string, string>): unknown {
-  if (error instanceof OktaApiError) error.message = `${say(message, { ...values, status: error.status, summary: error.errorSummary })} (${error.message})`;
+  // Still led by the card's id, as every OktaApiError message is.
+  if (error instanceof OktaApiError) error.message = `${error.card}: ${say(message, { ...values, status: error.status, summary: error.errorSummary })} (${error.message.replace(`${error.card}: `, '')})`;
   return error;
 }
 
