@@ -38,7 +38,8 @@ function linkPackages() {
 const build = (out: string) => run(process.execPath, [join(copy, 'bin', 'oig.js'), 'build', '--out', join(copy, out)], { cwd: copy });
 const title = (out: string) => (JSON.parse(readFileSync(join(copy, out, 'cards', 'listLabels.json'), 'utf8')) as { title: string }).title;
 
-describe('oig build after a declaration is edited', () => {
+// Each test spawns a full build (hundreds of files, megabytes): generous on a loaded machine.
+describe('oig build after a declaration is edited', { timeout: 120_000 }, () => {
   it('without esbuild (an installed package) builds from its bundle, and says so', async () => {
     const { stderr } = await build('from-bundle');
     expect(stderr).toMatch(/oig build: \d+ cards, \d+ files \(\d+ written, 0 removed\) .* from the installed bundle/);

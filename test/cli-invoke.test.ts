@@ -83,7 +83,7 @@ describe('oig invoke', () => {
       .reply(200, { data: [{ orn: 'a' }, { orn: 'b' }] }, { link: `<${ORG}-admin/governance/api/v1/resource-labels?after=b>; rel="next"` });
     nock(ORG).get('/governance/api/v1/resource-labels').query({ after: 'b' }).reply(200, { data: [{ orn: 'c' }] });
     expect(await oig('invoke', 'listLabelResources', '--input', '{"filter":"resourceType eq \\"apps\\""}', '--all')).toBe(0);
-    expect(JSON.parse(stdout)).toEqual([{ orn: 'a' }, { orn: 'b' }, { orn: 'c' }]);
+    expect(JSON.parse(stdout)).toEqual(['a', 'b', 'c'].map((orn) => ({ orn, raw: { orn } })));
     expect(stderr).toMatch(/listLabelResources: page 2 \(1 record\)/);
     expect(stderr).not.toMatch(/page 1/);
   });
@@ -92,7 +92,7 @@ describe('oig invoke', () => {
     vi.stubEnv('OKTA_API_TOKEN', '00abcSSWStokenvalue');
     authOf('/governance/api/v1/resource-labels', 200, { data: [{ orn: 'a' }, { orn: 'b' }, { orn: 'c' }], _links: { next: { href: `${ORG}/governance/api/v1/resource-labels?after=c` } } });
     expect(await oig('invoke', 'listLabelResources', '--input', '{"filter":"x"}', '--max-records', '2')).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ items: [{ orn: 'a' }, { orn: 'b' }], count: 2, truncated: true, next: '/governance/api/v1/resource-labels?after=c' });
+    expect(JSON.parse(stdout)).toEqual({ items: ['a', 'b'].map((orn) => ({ orn, raw: { orn } })), count: 2, truncated: true, next: '/governance/api/v1/resource-labels?after=c' });
     expect(stderr).toMatch(/listLabelResources: printed the first 2 records \(--max-records 2\); more exist, from \/governance\/api\/v1\/resource-labels\?after=c\. Use --all/);
   });
 
@@ -100,12 +100,12 @@ describe('oig invoke', () => {
     vi.stubEnv('OKTA_API_TOKEN', '00abcSSWStokenvalue');
     authOf('/governance/api/v1/resource-labels', 200, { data: [{ orn: 'a' }, { orn: 'b' }, { orn: 'c' }] });
     expect(await oig('invoke', 'listLabelResources', '--input', '{"filter":"x"}', '--max-records', '2')).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ items: [{ orn: 'a' }, { orn: 'b' }], count: 2, truncated: true });
+    expect(JSON.parse(stdout)).toEqual({ items: ['a', 'b'].map((orn) => ({ orn, raw: { orn } })), count: 2, truncated: true });
     expect(stderr).toMatch(/more exist\. Use --all/);
     nock.cleanAll();
     authOf('/governance/api/v1/resource-labels', 200, { data: [{ orn: 'a' }, { orn: 'b' }] });
     expect(await oig('invoke', 'listLabelResources', '--input', '{"filter":"x"}', '--max-records', '2')).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ items: [{ orn: 'a' }, { orn: 'b' }], count: 2, truncated: false });
+    expect(JSON.parse(stdout)).toEqual({ items: ['a', 'b'].map((orn) => ({ orn, raw: { orn } })), count: 2, truncated: false });
     expect(stderr).not.toMatch(/more exist/);
   });
 

@@ -204,5 +204,6 @@ describe('npm start (oig demo)', () => {
     expect(stdout).toMatch(/first delivery: launched review sar\w{17}/);
     expect(stdout, stdout).toMatch(/redelivery: skipped/);
     expect(await readdir(`${out}/connector/templates`)).toEqual(['file-access-request', 'label-resources', 'launch-security-access-review', 'review-on-suspicious-activity']);
-  });
+    // A whole build and four flows in a child process: seconds alone, more beside the other suites on 2 cores.
+  }, 90_000);
 });

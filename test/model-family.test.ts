@@ -54,7 +54,7 @@ describe('defineFamily', () => {
   });
 
   it('compiles the three answer kinds: records, one object (with the full response), no body (headers only)', () => {
-    expect(compileCard(list1!).list).toMatchObject({ paginated: true, itemOutputs: [{ key: 'id', from: '/id' }] });
+    expect(compileCard(list1!).list).toMatchObject({ paginated: true, itemOutputs: [{ key: 'id', from: '/id' }, { key: 'raw', from: '' }] });
     expect(compileCard(create!).outputs.map((o) => o.key)).toEqual(['id', 'response']);
     expect(compileCard(remove!).outputs).toEqual([]);
     expect(compileCard(special!).outputs).toEqual([expect.objectContaining({ key: 'link', header: 'location' })]);

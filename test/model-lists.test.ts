@@ -67,7 +67,8 @@ describe('the entitlement history as a list card', () => {
     nock(ORG).get(HISTORY).query({ after: 'p2', filter: 'x' }).reply(200, { ...envelope, entitlementHistory: [period(3)], _links: { self: { href: `${HISTORY}?after=p2` } } });
 
     const result = await runCard('getPrincipalEntitlementsHistory', { filter, limit: 2 }, connection(), { resultSet: 'all' });
-    expect(result.outputs).toEqual({ items: [period(1), period(2), period(3)], count: 3 });
+    expect(result.outputs.items.map((i) => i.raw)).toEqual([period(1), period(2), period(3)]);
+    expect(result.outputs.count).toBe(3);
     expect(seen[0]).toBe('');
     expect(createAjv().compile(outputSchema(findOperation('getPrincipalEntitlementsHistory')!))(result.outputs)).toBe(true);
   });
@@ -75,11 +76,12 @@ describe('the entitlement history as a list card', () => {
   it('streams the periods with iterateCard and stops at "first"', async () => {
     nock(ORG).get(HISTORY).query(true).reply(200, { ...envelope, entitlementHistory: [period(1), period(2)], _links: { next: { href: `${HISTORY}?after=p2` } } });
     const first = await runCard('getPrincipalEntitlementsHistory', { filter }, connection(), { resultSet: 'first' });
-    expect(first.outputs).toEqual({ items: [period(1)], count: 1 });
+    expect(first.outputs.items.map((i) => i.raw)).toEqual([period(1)]);
+    expect(first.outputs.count).toBe(1);
 
     nock(ORG).get(HISTORY).query(true).reply(200, { ...envelope, entitlementHistory: [period(1)], _links: {} });
     const streamed: unknown[] = [];
-    for await (const item of iterateCard('getPrincipalEntitlementsHistory', { filter }, connection())) streamed.push(item);
+    for await (const item of iterateCard('getPrincipalEntitlementsHistory', { filter }, connection())) streamed.push((item as { raw: unknown }).raw);
     expect(streamed).toEqual([period(1)]);
   });
 });
@@ -110,7 +112,8 @@ describe('bare-list answers', () => {
       .reply(201, assigned, { link: `<${ORG}/governance/api/v1/collections/colvmzzTr4xO45Ujn0g4/assignments?after=x>; rel="next"` });
     const result = await runCard('assignCollection', { collectionId: 'colvmzzTr4xO45Ujn0g4', userIds: ['00u174cGuGxVFp4EY0g4', '00u174cGuGxVFp4EY0g5'] }, connection());
     expect(result.status).toBe(201);
-    expect(result.outputs).toEqual({ items: assigned, count: 2 });
+    expect(result.outputs.items.map((i) => i.raw)).toEqual(assigned);
+    expect(result.outputs.count).toBe(2);
     expect(posted).toEqual([
       [
         { principal: { externalId: '00u174cGuGxVFp4EY0g4', type: 'OKTA_USER' } },

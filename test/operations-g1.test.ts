@@ -169,7 +169,8 @@ describe('reviews', () => {
       .post('/governance/api/v1/campaigns/ici10fubf8UnNtvb91d7/reviews/reassign')
       .reply(200, { data: [{ id: 'icrhdk4Lwhd2bBRQe0g2', decision: 'UNREVIEWED' }], _links: { self: { href: 'x' } } });
     const result = await runCard('reassignReviews', example('reassignReviews') as never, connection());
-    expect(result.outputs).toEqual({ items: [{ id: 'icrhdk4Lwhd2bBRQe0g2', decision: 'UNREVIEWED' }], count: 1 });
+    const review = { id: 'icrhdk4Lwhd2bBRQe0g2', decision: 'UNREVIEWED' };
+    expect(result.outputs).toEqual({ items: [{ reviewId: review.id, decision: 'UNREVIEWED', raw: review }], count: 1 });
   });
 });
 
@@ -309,7 +310,9 @@ describe('principal entitlements and access', () => {
       .query({ after: 'abc' })
       .reply(200, { ...envelope, entitlementHistory: [second], _links: {} });
     const result = await runCard('getPrincipalEntitlementsHistory', { ...example('getPrincipalEntitlementsHistory'), include: ['counts'] } as never, connection(), { resultSet: 'all' });
-    expect(result.outputs).toEqual({ items: [first, second], count: 2 });
+    expect(result.outputs.items.map((i) => i.raw)).toEqual([first, second]);
+    expect(result.outputs.items[0]).toMatchObject({ startDate: first.startDate, endDate: first.endDate, lifecycle: 'INACTIVE' });
+    expect(result.outputs.count).toBe(2);
   });
 
   it('changes: the id is "old:new" or just "new"', () => {

@@ -64,11 +64,13 @@ describe('collections', () => {
       ['id', 'text'],
       ['userId', 'text'],
       ['expirationTime', 'text'],
+      ['raw', 'object'],
     ]);
     expect(card.outputs.map((o) => o.key)).toEqual(['items', 'count']);
     const check = createAjv().compile(outputSchema(op('assignCollection')));
     const recordedLike = [{ id: 'ass28w6vzKKultXP98g5', principal: { externalId: '00u174cGuGxVFp4EY0g4', type: 'OKTA_USER' }, assignmentType: 'INDIVIDUAL', extra: 1 }];
-    expect(check({ items: recordedLike, count: 1 })).toBe(true);
+    expect(check({ items: recordedLike.map((raw) => ({ id: raw.id, userId: raw.principal.externalId, raw })), count: 1 })).toBe(true);
+    expect(check({ items: recordedLike, count: 1 })).toBe(false);
   });
 
   it('add at most 25 resources, each a resource ORN, and refuse a plain app id', () => {

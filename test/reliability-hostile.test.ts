@@ -174,7 +174,7 @@ describe('links and redirects to another host', () => {
     pages(first);
     let items: unknown[] = [];
     const sent = await requestsDuring(async () => {
-      items = (await listLabelResources()).outputs.items as unknown[];
+      items = (await listLabelResources()).outputs.items.map((i) => i.raw);
     });
     expect(items).toEqual([{ orn: 'first' }, { orn: 'second' }]);
     expect(sent.map((r) => r.target)).toEqual(['/governance/api/v1/resource-labels?filter=resourceType%20eq%20%22apps%22', '/governance/api/v1/resource-labels?after=first']);

@@ -140,9 +140,9 @@ describe('tolerant parsing', () => {
 
   it('accepts a {data} envelope and a bare array for list cards', async () => {
     nock(ORG).get('/governance/api/v1/labels').reply(200, { data: [{ labelId: 'a' }], _links: { self: { href: 'x', hints: {} } } });
-    expect((await runCard('listLabels', {}, connection)).outputs).toEqual({ items: [{ labelId: 'a' }], count: 1 });
+    expect((await runCard('listLabels', {}, connection)).outputs).toEqual({ items: [{ labelId: 'a', raw: { labelId: 'a' } }], count: 1 });
     nock(ORG).get('/governance/api/v1/labels').reply(200, [{ labelId: 'b' }]);
-    expect((await runCard('listLabels', {}, connection)).outputs).toEqual({ items: [{ labelId: 'b' }], count: 1 });
+    expect((await runCard('listLabels', {}, connection)).outputs).toEqual({ items: [{ labelId: 'b', raw: { labelId: 'b' } }], count: 1 });
   });
 
   it('ends with a clear error on a success body that is not JSON, or too large', async () => {

@@ -86,7 +86,7 @@ describe('label cards take app and group ids where ORNs go', () => {
       { resourceOrns: [`orn:oktapreview:directory:${ORG_ID}:groups:${GROUP}`], labelValueIds: [VALUE] },
       { resourceOrns: [`orn:oktapreview:directory:${ORG_ID}:groups:${GROUP}`], labelValueIds: [VALUE] },
     ]);
-    expect(items).toEqual([{ orn: 'x' }]);
+    expect(items).toEqual([{ orn: 'x', raw: { orn: 'x' } }]);
   });
 
   it('asks nothing of the org when only ORNs are given', async () => {

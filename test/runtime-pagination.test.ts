@@ -11,6 +11,8 @@ const PATH = '/governance/api/v1/resource-labels';
 const connection = apiTokenConnection({ orgUrl: ORG, apiToken: 'ssws-secret-0123456789' });
 const input = { filter: 'resourceType eq "apps"' };
 const records = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ orn: `orn:okta:idp:00o1:apps:oidc:0oa${from + i}` }));
+/** What the card yields for those records: its item outputs (here only the ORN) and the raw record. */
+const listed = (from: number, count: number) => records(from, count).map((raw) => ({ orn: raw.orn, raw }));
 
 /** One page of the list; `query` is the exact query the request must carry. */
 function page(query: Record<string, string>, body: unknown, headers: Record<string, string | string[]> = {}) {
@@ -39,7 +41,7 @@ describe('following next links', () => {
     page(input, { data: records(0, 2), _links: { self: { href: `${ADMIN}${PATH}` }, next: { href: `${ADMIN}${PATH}?after=0oa1&filter=resourceType%20eq%20%22apps%22`, hints: {} } } });
     const second = page({ ...input, after: '0oa1' }, { data: records(2, 1), _links: { self: { href: `${ADMIN}${PATH}?after=0oa1` } } });
     const items = await collect(iterateCard('listLabelResources', input, connection));
-    expect(items).toEqual(records(0, 3));
+    expect(items).toEqual(listed(0, 3));
     expect(second[0]).toMatchObject({ host: 'acme.okta.com', authorization: 'SSWS ssws-secret-0123456789' });
     expect(admin.isDone()).toBe(false);
   });
@@ -47,7 +49,7 @@ describe('following next links', () => {
   it('follows body links.next with a relative href (teams backend) and stops at next: {}', async () => {
     page(input, { data: records(0, 1), links: { self: { href: PATH }, next: { href: `${PATH}?after=68d4d26d899ab659c87c5317` } } });
     page({ after: '68d4d26d899ab659c87c5317' }, { data: records(1, 1), links: { self: { href: PATH }, next: {} } });
-    expect(await collect(iterateCard('listLabelResources', input, connection))).toEqual(records(0, 2));
+    expect(await collect(iterateCard('listLabelResources', input, connection))).toEqual(listed(0, 2));
   });
 
   it('follows a Link header sent as several header lines', async () => {
@@ -55,7 +57,7 @@ describe('following next links', () => {
       link: [`<${ADMIN}${PATH}?limit=1>; rel="self"`, `<${ADMIN}${PATH}?after=a1&limit=1>; rel="next"`],
     });
     page({ after: 'a1', limit: '1' }, { data: records(1, 1) }, { link: `<${ADMIN}${PATH}?after=a1&limit=1>; rel="self"` });
-    expect(await collect(iterateCard('listLabelResources', input, connection))).toEqual(records(0, 2));
+    expect(await collect(iterateCard('listLabelResources', input, connection))).toEqual(listed(0, 2));
   });
 
   it('follows a comma-joined Link header, with extra rels around it', async () => {
@@ -63,13 +65,13 @@ describe('following next links', () => {
       link: `<https://acme.at.okta.com/next/request-types/all>; rel="atspoke", <${ADMIN}${PATH}?after=a1>; rel="next", <${ADMIN}${PATH}?match>; rel="match"`,
     });
     page({ after: 'a1' }, { data: records(1, 1) });
-    expect(await collect(iterateCard('listLabelResources', input, connection))).toEqual(records(0, 2));
+    expect(await collect(iterateCard('listLabelResources', input, connection))).toEqual(listed(0, 2));
   });
 
   it('prefers the body link and never builds a cursor itself (the next query is exactly the link\'s)', async () => {
     page(input, { data: records(0, 1), _links: { next: { href: `${PATH}?after=fromBody` } } }, { link: `<${PATH}?after=fromHeader>; rel="next"` });
     page({ after: 'fromBody' }, { data: [] });
-    expect(await collect(iterateCard('listLabelResources', input, connection))).toEqual(records(0, 1));
+    expect(await collect(iterateCard('listLabelResources', input, connection))).toEqual(listed(0, 1));
   });
 
   it('a next link back at the page it just served ends the listing with an error naming the card and the link', async () => {
@@ -78,7 +80,7 @@ describe('following next links', () => {
     const error = await (async () => {
       for await (const item of iterateCard('listLabelResources', input, connection)) got.push(item);
     })().then(() => undefined, (e: unknown) => e as Error);
-    expect(got).toEqual(records(0, 1));
+    expect(got).toEqual(listed(0, 1));
     expect(error).toBeInstanceOf(TransportError);
     expect(error!.message).toMatch(/^listLabelResources: stopped paging after 1 page: its next link \/governance\/api\/v1\/resource-labels\?filter=resourceType%20eq%20%22apps%22 points back to a page already read/);
   });
@@ -86,7 +88,7 @@ describe('following next links', () => {
   it('does not follow next links of lists the declaration marks as not paginated', async () => {
     nock(ORG).get('/governance/api/v1/labels').reply(200, { data: [{ labelId: 'lbc1' }], _links: { next: { href: '/governance/api/v1/labels?after=x' } } });
     const result = await runCard('listLabels', {}, connection, { resultSet: 'all' });
-    expect(result.outputs).toEqual({ items: [{ labelId: 'lbc1' }], count: 1 });
+    expect(result.outputs).toEqual({ items: [{ labelId: 'lbc1', raw: { labelId: 'lbc1' } }], count: 1 });
   });
 });
 
@@ -102,7 +104,7 @@ describe('result sets', () => {
   it('first: one record, one request', async () => {
     chain(3, 5);
     const result = await runCard('listLabelResources', input, connection, { resultSet: 'first' });
-    expect(result.outputs).toEqual({ items: records(0, 1), count: 1 });
+    expect(result.outputs).toEqual({ items: listed(0, 1), count: 1 });
     expect(nock.pendingMocks()).toHaveLength(2);
   });
 
@@ -110,14 +112,14 @@ describe('result sets', () => {
     chain(3, 150);
     const result = await runCard('listLabelResources', input, connection);
     expect(result.outputs.count).toBe(200);
-    expect(result.outputs.items).toEqual(records(0, 200));
+    expect(result.outputs.items).toEqual(listed(0, 200));
     expect(nock.pendingMocks()).toHaveLength(1);
   });
 
   it('firstN with a limit', async () => {
     chain(2, 2);
     const result = await runCard('listLabelResources', input, connection, { resultSet: 'firstN', limit: 3 });
-    expect(result.outputs).toEqual({ items: records(0, 3), count: 3 });
+    expect(result.outputs).toEqual({ items: listed(0, 3), count: 3 });
   });
 
   it('all: every page, and the result carries the last page\'s status and headers', async () => {
@@ -140,7 +142,7 @@ describe('result sets', () => {
 
   it('accepts a bare array as a list body', async () => {
     page(input, records(0, 2));
-    expect(await collect(iterateCard('listLabelResources', input, connection))).toEqual(records(0, 2));
+    expect(await collect(iterateCard('listLabelResources', input, connection))).toEqual(listed(0, 2));
   });
 });
 

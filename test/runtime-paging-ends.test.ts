@@ -12,6 +12,8 @@ import { TransportError, iterateCard, runCard } from '../src/runtime/index.ts';
 
 const PATH = '/governance/api/v1/resource-labels';
 const record = (n: number) => ({ orn: `orn:okta:idp:00o1:apps:oidc:0oa${n}` });
+/** What the card yields for a record: its item outputs (here the ORN) and the raw record. */
+const listed = (n: number) => ({ ...record(n), raw: record(n) });
 
 /** What the server answers for a request's `after` cursor (undefined on the first page). */
 type Pager = (after: string | null) => { data: unknown[]; next?: string };
@@ -53,7 +55,7 @@ describe('paging that would never end', () => {
   it('a cycle A → B → A: stops at the repeat, naming the link', async () => {
     pager = (after) => (after === null ? { data: [record(0)], next: 'A' } : after === 'A' ? { data: [record(1)], next: 'B' } : { data: [record(2)], next: 'A' });
     const { items, error, requests } = await drain();
-    expect(items).toEqual([record(0), record(1), record(2)]);
+    expect(items).toEqual([listed(0), listed(1), listed(2)]);
     expect(requests).toBe(3);
     expect(error.message).toMatch(/^listLabelResources: stopped paging after 3 pages: its next link \/governance\/api\/v1\/resource-labels\?after=A points back to a page already read \(a cycle\)/);
   });
@@ -73,7 +75,7 @@ describe('paging that would never end', () => {
     pager = (after) => ({ data: [record(7)], next: after ?? 'self' });
     const { items, requests } = await drain();
     // First page → ?after=self, which links to itself.
-    expect(items).toEqual([record(7), record(7)]);
+    expect(items).toEqual([listed(7), listed(7)]);
     expect(requests).toBe(2);
   });
 

@@ -6,7 +6,8 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bearerConnection } from '../src/auth/index.ts';
+import { generateKeyPairSync } from 'node:crypto';
+import { bearerConnection, oauthConnection } from '../src/auth/index.ts';
 import { runCard } from '../src/runtime/index.ts';
 
 const TOKEN = 'proxy-test-token-0123456789';
@@ -32,7 +33,9 @@ const listen = (server: Server) => new Promise<string>((resolve) => server.liste
 beforeAll(async () => {
   org = createServer((req, res) => {
     orgSeen.push({ method: req.method!, target: req.url!, authorization: req.headers.authorization, proxyAuthorization: req.headers['proxy-authorization'] });
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ labelId: LABEL_ID, name: 'Sensitivity' }));
+    req.resume();
+    const body = req.url === '/oauth2/v1/token' ? { access_token: 'proxied-access-token-0123', token_type: 'Bearer', expires_in: 3600 } : { labelId: LABEL_ID, name: 'Sensitivity' };
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)));
   });
   // A forward proxy: absolute-form requests are passed on to the org; CONNECT is refused (no TLS org here).
   proxy = createServer((req, res) => {
@@ -81,6 +84,17 @@ describe('proxies from the environment', () => {
     expect(proxySeen[0]!.target).toBe(`${orgUrl}/governance/api/v1/labels/${LABEL_ID}`);
     expect(proxySeen[0]!.proxyAuthorization).toBe(`Basic ${Buffer.from('agent:proxy-pass').toString('base64')}`);
     expect(orgSeen).toEqual([{ method: 'GET', target: `/governance/api/v1/labels/${LABEL_ID}`, authorization: `Bearer ${TOKEN}`, proxyAuthorization: undefined }]);
+  });
+
+  it('a service app (OAuth) gets its token through the proxy too', async () => {
+    clearProxyEnv();
+    vi.stubEnv('HTTP_PROXY', proxyUrl);
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const connection = oauthConnection({ orgUrl, clientId: '0oaproxyclient', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), dpop: false });
+    const result = await runCard('getLabel', { labelId: LABEL_ID }, connection, { retry: { maxRetries: 0 } });
+    expect(result.outputs).toMatchObject({ labelId: LABEL_ID });
+    expect(proxySeen.map((r) => `${r.method} ${new URL(r.target).pathname}`)).toEqual(['POST /oauth2/v1/token', `GET /governance/api/v1/labels/${LABEL_ID}`]);
+    expect(orgSeen.at(-1)!.authorization).toBe('Bearer proxied-access-token-0123');
   });
 
   it('NO_PROXY exempts the org: straight to it, the proxy sees nothing', async () => {

@@ -35,9 +35,10 @@ describe('per-card types generated from the schemas', () => {
     expectTypeOf<'notACard'>().not.toExtend<CardId>();
   });
 
-  it('types outputs: list cards as {items, count}, others with their declared outputs', () => {
+  it('types outputs: list cards as {items, count}, each item its outputs and raw, others with their declared outputs', () => {
     expectTypeOf<CardOutputs['listLabels']['count']>().toEqualTypeOf<number>();
     expectTypeOf<CardOutputs['listLabels']['items'][number]['labelId']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<CardOutputs['listLabels']['items'][number]['raw']['name']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<CardOutputs['getLabel']>().toHaveProperty('labelId');
     expectTypeOf<Awaited<ReturnType<typeof runCard<'getLabel'>>>>().toEqualTypeOf<CardResult<CardOutputs['getLabel']>>();
   });
@@ -45,5 +46,6 @@ describe('per-card types generated from the schemas', () => {
   it('iterateCard yields the typed record', () => {
     expectTypeOf<ReturnType<typeof iterateCard<'listLabels'>>>().toEqualTypeOf<AsyncIterable<CardItems['listLabels']>>();
     expectTypeOf<CardItems['listLabelResources']['orn']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<CardItems['listLabelResources']['raw']['profile']>().toEqualTypeOf<{ id?: string; name?: string; description?: string; [k: string]: unknown } | undefined>();
   });
 });

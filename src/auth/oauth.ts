@@ -3,6 +3,7 @@ import { SignJWT, type JWK } from 'jose';
 import { ConnectionError, redact } from '../model/errors.ts';
 import type { AuthFailure, AuthorizeRequest, Connection, Recovery } from './connection.ts';
 import { dpopProof, generateDpopKey, type DpopKey } from './dpop.ts';
+import { sendHttp, type HttpAnswer } from './http-transport.ts';
 import { parseOrgUrl } from './org-url.ts';
 import { importSigningKey, type SigningKey } from './private-key.ts';
 
@@ -146,7 +147,7 @@ class OAuthConnection implements Connection {
     // One retry: Okta asks for a nonce in the DPoP proof on the first token request (use_dpop_nonce).
     for (let attempt = 0; ; attempt++) {
       const response = await this.postTokenRequest(scopes);
-      const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+      const body = await this.readTokenAnswer(response);
       const nonce = response.headers.get('dpop-nonce');
       if (response.ok && typeof body?.access_token === 'string') {
         const value = body.access_token;
@@ -167,7 +168,18 @@ class OAuthConnection implements Connection {
     }
   }
 
-  private async postTokenRequest(scopes: string[]): Promise<Response> {
+  /** The token endpoint's JSON, or undefined when the answer is not JSON (or can't be read). */
+  private async readTokenAnswer(response: HttpAnswer): Promise<Record<string, unknown> | undefined> {
+    try {
+      const body: unknown = JSON.parse(await response.text(1024 * 1024));
+      return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Over the runtime's transport: HTTPS_PROXY / NO_PROXY apply to the token endpoint too, and no redirect is followed. */
+  private async postTokenRequest(scopes: string[]): Promise<HttpAnswer> {
     const form = new URLSearchParams({
       grant_type: 'client_credentials',
       scope: scopes.join(' '),
@@ -183,7 +195,7 @@ class OAuthConnection implements Connection {
       }));
     }
     try {
-      return await fetch(this.tokenUrl, { method: 'POST', headers, body: form, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+      return await sendHttp(this.tokenUrl, { method: 'POST', headers, body: form.toString(), timeoutMs: 30_000 });
     } catch (error) {
       const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
       throw new ConnectionError(`Could not reach the token endpoint ${this.tokenUrl.href}: ${reason}`);

@@ -1,4 +1,5 @@
 import type { HeaderOutput, HttpMethod, Lifecycle, Operation, OutputField, Placement, WorkflowsType } from '../model/operation.ts';
+import { RAW_RECORD } from '../model/answers.ts';
 import { plain, schemaAt, workflowsTypeOf, type JsonSchema } from './schemas.ts';
 
 export interface CardInput {
@@ -62,7 +63,10 @@ export interface Card {
   atMostOne: string[][];
   rules: { id: string; field: string; description: string }[];
   options: ResultSetOption[];
-  /** `itemsAt`: where the records are in each page's body ('' = the body is the list); absent = the `{data}` envelope. */
+  /**
+   * `itemsAt`: where the records are in each page's body ('' = the body is the list); absent = the
+   * `{data}` envelope. `itemOutputs`: what each item of `items` carries, the raw record last.
+   */
   list: { paginated: boolean; itemsAt?: string; itemOutputs: BodyCardOutput[] } | null;
   outputs: CardOutput[];
   schemas: { input: string; output: string };
@@ -106,6 +110,9 @@ export function compileCard(op: Operation): Card {
 
   const { answer } = op;
   const list = answer.kind === 'list' ? answer : undefined;
+  if (list && RAW_RECORD in list.itemOutputs) {
+    throw new Error(`${op.id}: item output "${RAW_RECORD}" clashes with the raw record every list item carries; rename the output`);
+  }
   const responseSchema = answer.kind === 'object' ? plain(answer.schema) : undefined;
   const outputs: CardOutput[] = answer.kind === 'list'
     ? [
@@ -153,7 +160,10 @@ export function compileCard(op: Operation): Card {
       ? {
           paginated: list.paginated,
           ...(list.itemsAt !== undefined ? { itemsAt: list.itemsAt } : {}),
-          itemOutputs: Object.entries(list.itemOutputs).map(([key, f]) => fromBody(key, f, plain(list.item))),
+          itemOutputs: [
+            ...Object.entries(list.itemOutputs).map(([key, f]) => fromBody(key, f, plain(list.item))),
+            { key: RAW_RECORD, label: 'Raw record', type: 'object', from: '', help: 'The record as the API sent it.' },
+          ],
         }
       : null,
     outputs,

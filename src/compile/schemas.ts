@@ -1,5 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { Operation, WorkflowsType } from '../model/operation.ts';
+import { RAW_RECORD } from '../model/answers.ts';
 
 export const SCHEMA_DIALECT = 'http://json-schema.org/draft-07/schema#';
 export type JsonSchema = Record<string, unknown>;
@@ -51,10 +52,14 @@ export function outputSchema(op: Operation): JsonSchema {
   };
   const { answer } = op;
   if (answer.kind === 'list') {
+    const record = plain(answer.item);
+    const item: Record<string, JsonSchema> = {};
+    for (const [key, field] of Object.entries(answer.itemOutputs)) item[key] = { ...(schemaAt(record, field.from) ?? {}), title: field.label };
+    item[RAW_RECORD] = { ...record, title: 'Raw record' };
     return {
       ...base,
       properties: {
-        items: { type: 'array', title: 'Records', items: plain(answer.item) },
+        items: { type: 'array', title: 'Records', items: { type: 'object', properties: item, required: [RAW_RECORD] } },
         count: { type: 'integer', minimum: 0, title: 'Number of records' },
       },
       required: ['items', 'count'],

@@ -78,7 +78,7 @@ async function toOrn(ctx: FlowContext, resource: string, org: () => Promise<Org>
   if (APP_ID.test(resource)) return appOrn(await byId(ctx, 'app', resource));
   if (GROUP_ID.test(resource)) return groupOrn(await byId(ctx, 'group', resource));
   const apps = await collect(ctx, 'listApplications', { q: resource }, (a) => sameName(String(a.label ?? ''), resource));
-  const groups = await collect(ctx, 'listGroups', { q: resource }, (g) => sameName(String((g.profile as { name?: string } | undefined)?.name ?? ''), resource));
+  const groups = await collect(ctx, 'listGroups', { q: resource }, (g) => sameName(String(g.name ?? ''), resource));
   const count = apps.length + groups.length;
   if (count === 0) throw new FlowInputError(name, 'resources', say(mission.messages.unknownResource, { name: resource }));
   if (count > 1) throw new FlowInputError(name, 'resources', say(mission.messages.ambiguousResource, { name: resource, count }));

@@ -1,11 +1,6 @@
 import { PEOPLE_MESSAGES, say } from '../missions/index.ts';
 import { FlowInputError, type FlowContext } from './context.ts';
 
-interface OktaUser {
-  id: string;
-  profile?: { login?: string };
-}
-
 export interface Person {
   id: string;
   login: string;
@@ -26,7 +21,7 @@ export async function findPerson(ctx: FlowContext, flow: string, field: string, 
   const quoted = who.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
   const search = `profile.login eq "${quoted}" or profile.email eq "${quoted}" or id eq "${quoted}"`;
   const { outputs } = await ctx.run('listUsers', { search }, { resultSet: 'first' });
-  const user = (outputs.items as OktaUser[])[0];
-  if (user) return { id: user.id, login: user.profile?.login ?? who };
+  const user = (outputs.items as { id: string; login?: string }[])[0];
+  if (user) return { id: user.id, login: user.login ?? who };
   throw new FlowInputError(flow, field, say(PEOPLE_MESSAGES.unknownUser, { who }));
 }

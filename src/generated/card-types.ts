@@ -2148,71 +2148,89 @@ export interface CardOutputs {
   listSecurityAccessReviews: {
     /** Records */
     items: {
+      /** Review ID */
       id?: string;
+      /** Name */
       name?: string;
-      /** PENDING, ACTIVE, CLOSED, ERROR */
+      /** Status — PENDING, ACTIVE, CLOSED, ERROR */
       status?: string;
+      /** Ends at */
       endTime?: string;
-      reviewerSettings?: {
-        type?: string;
-        userSettings?: {
-          includedUserIds?: string[];
-          includedUserProfiles?: {
-            id?: string;
-            login?: string;
-            email?: string;
-            firstName?: string;
-            lastName?: string;
-            status?: string;
-            type?: string;
-            [key: string]: unknown;
-          }[];
-          [key: string]: unknown;
-        };
-        [key: string]: unknown;
-      };
-      summary?: {
-        message?: string;
-        deltaMessage?: string;
-        errors?: {
-          errorCode?: string;
-          errorMsg?: string;
-          args?: {
-            value?: string;
-            type?: string;
-            [key: string]: unknown;
-          }[];
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
+      /** Reviewer user IDs */
+      reviewerUserIds?: string[];
+      /** Created at */
       created?: string;
-      createdBy?: string;
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
-      _links?: {
-        securityAccessReviewDetails?: {
-          href?: string;
+      /** Details link */
+      detailsLink?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        /** PENDING, ACTIVE, CLOSED, ERROR */
+        status?: string;
+        endTime?: string;
+        reviewerSettings?: {
+          type?: string;
+          userSettings?: {
+            includedUserIds?: string[];
+            includedUserProfiles?: {
+              id?: string;
+              login?: string;
+              email?: string;
+              firstName?: string;
+              lastName?: string;
+              status?: string;
+              type?: string;
+              [key: string]: unknown;
+            }[];
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
-        history?: {
-          href?: string;
+        summary?: {
+          message?: string;
+          deltaMessage?: string;
+          errors?: {
+            errorCode?: string;
+            errorMsg?: string;
+            args?: {
+              value?: string;
+              type?: string;
+              [key: string]: unknown;
+            }[];
+            [key: string]: unknown;
+          }[];
           [key: string]: unknown;
         };
-        accesses?: {
-          href?: string;
-          [key: string]: unknown;
-        };
-        actions?: {
-          href?: string;
-          [key: string]: unknown;
-        };
-        principalDetails?: {
-          href?: string;
-          [key: string]: unknown;
-        };
-        userDetails?: {
-          href?: string;
+        created?: string;
+        createdBy?: string;
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        _links?: {
+          securityAccessReviewDetails?: {
+            href?: string;
+            [key: string]: unknown;
+          };
+          history?: {
+            href?: string;
+            [key: string]: unknown;
+          };
+          accesses?: {
+            href?: string;
+            [key: string]: unknown;
+          };
+          actions?: {
+            href?: string;
+            [key: string]: unknown;
+          };
+          principalDetails?: {
+            href?: string;
+            [key: string]: unknown;
+          };
+          userDetails?: {
+            href?: string;
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
         [key: string]: unknown;
@@ -2447,7 +2465,13 @@ export interface CardOutputs {
   listSecurityAccessReviewActions: {
     /** Records */
     items: {
+      /** Action */
       actionType?: string;
+      /** Raw record */
+      raw: {
+        actionType?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -2457,66 +2481,90 @@ export interface CardOutputs {
   listSecurityAccessReviewAccesses: {
     /** Records */
     items: {
+      /** Access item ID */
       id?: string;
+      /** Name */
       name?: string;
-      resourceId?: string;
-      /** LOW, MEDIUM or HIGH */
-      severity?: string;
-      supportedActions?: string[];
-      remediationStatus?: string;
-      manualRemediationTypes?: string[];
-      summary?: {
-        message?: string;
-        deltaMessage?: string;
-        errors?: {
-          errorCode?: string;
-          errorMsg?: string;
-          args?: {
-            value?: string;
-            type?: string;
-            [key: string]: unknown;
-          }[];
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
-      _links?: {
-        [key: string]: unknown;
-      };
-      /** APPLICATION */
+      /** Type — APPLICATION */
       type?: string;
+      /** Resource ID */
+      resourceId?: string;
+      /** Severity — LOW, MEDIUM or HIGH */
+      severity?: string;
+      /** Possible actions */
+      supportedActions?: string[];
+      /** Remediation status */
+      remediationStatus?: string;
+      /** Kinds of sub-access */
       subAccessTypes?: string[];
-      appInfo?: {
+      /** App label */
+      appLabel?: string;
+      /** Last used */
+      lastAccessDate?: string;
+      /** Raw record */
+      raw: {
         id?: string;
         name?: string;
-        label?: string;
-        logoUrl?: string;
-        lastAccessDate?: string;
-        assignedDate?: string;
-        assignmentType?: string;
-        applicationUsage?: number;
-        lastAccessCertificationReviewedDate?: string;
-        lastSecurityAccessReviewDate?: string;
-        lastDeviceLogin?: string;
-        activeEntitlements?: {
-          id?: string;
-          name?: string;
-          externalValue?: string;
-          multiValue?: boolean;
-          required?: boolean;
-          dataType?: string;
-          [key: string]: unknown;
-        }[];
-        governanceLabels?: {
-          labelId?: string;
-          name?: string;
-          values?: {
-            labelValueId?: string;
-            name?: string;
+        resourceId?: string;
+        /** LOW, MEDIUM or HIGH */
+        severity?: string;
+        supportedActions?: string[];
+        remediationStatus?: string;
+        manualRemediationTypes?: string[];
+        summary?: {
+          message?: string;
+          deltaMessage?: string;
+          errors?: {
+            errorCode?: string;
+            errorMsg?: string;
+            args?: {
+              value?: string;
+              type?: string;
+              [key: string]: unknown;
+            }[];
             [key: string]: unknown;
           }[];
           [key: string]: unknown;
-        }[];
+        };
+        _links?: {
+          [key: string]: unknown;
+        };
+        /** APPLICATION */
+        type?: string;
+        subAccessTypes?: string[];
+        appInfo?: {
+          id?: string;
+          name?: string;
+          label?: string;
+          logoUrl?: string;
+          lastAccessDate?: string;
+          assignedDate?: string;
+          assignmentType?: string;
+          applicationUsage?: number;
+          lastAccessCertificationReviewedDate?: string;
+          lastSecurityAccessReviewDate?: string;
+          lastDeviceLogin?: string;
+          activeEntitlements?: {
+            id?: string;
+            name?: string;
+            externalValue?: string;
+            multiValue?: boolean;
+            required?: boolean;
+            dataType?: string;
+            [key: string]: unknown;
+          }[];
+          governanceLabels?: {
+            labelId?: string;
+            name?: string;
+            values?: {
+              labelValueId?: string;
+              name?: string;
+              [key: string]: unknown;
+            }[];
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -2527,79 +2575,97 @@ export interface CardOutputs {
   listSecurityAccessReviewSubAccesses: {
     /** Records */
     items: {
+      /** Sub-access item ID */
       id?: string;
+      /** Name */
       name?: string;
-      resourceId?: string;
-      /** LOW, MEDIUM or HIGH */
-      severity?: string;
-      supportedActions?: string[];
-      remediationStatus?: string;
-      manualRemediationTypes?: string[];
-      summary?: {
-        message?: string;
-        deltaMessage?: string;
-        errors?: {
-          errorCode?: string;
-          errorMsg?: string;
-          args?: {
-            value?: string;
-            type?: string;
-            [key: string]: unknown;
-          }[];
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
-      _links?: {
-        [key: string]: unknown;
-      };
-      /** ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP */
+      /** Type — ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP */
       type?: string;
-      entitlementInfo?: {
+      /** Resource ID */
+      resourceId?: string;
+      /** Severity — LOW, MEDIUM or HIGH */
+      severity?: string;
+      /** Possible actions */
+      supportedActions?: string[];
+      /** Remediation status */
+      remediationStatus?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        resourceId?: string;
+        /** LOW, MEDIUM or HIGH */
+        severity?: string;
+        supportedActions?: string[];
+        remediationStatus?: string;
+        manualRemediationTypes?: string[];
+        summary?: {
+          message?: string;
+          deltaMessage?: string;
+          errors?: {
+            errorCode?: string;
+            errorMsg?: string;
+            args?: {
+              value?: string;
+              type?: string;
+              [key: string]: unknown;
+            }[];
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        };
+        _links?: {
+          [key: string]: unknown;
+        };
+        /** ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP */
         type?: string;
-        entitlementDescription?: string;
-        assignedDate?: string;
-        assignmentType?: string;
-        collectionsAssigning?: {
-          id?: string;
-          name?: string;
-          [key: string]: unknown;
-        }[];
-        entitlements?: {
-          id?: string;
-          name?: string;
-          externalValue?: string;
-          multiValue?: boolean;
-          required?: boolean;
-          dataType?: string;
-          [key: string]: unknown;
-        }[];
-        governanceLabels?: {
-          labelId?: string;
-          name?: string;
-          values?: {
-            labelValueId?: string;
+        entitlementInfo?: {
+          type?: string;
+          entitlementDescription?: string;
+          assignedDate?: string;
+          assignmentType?: string;
+          collectionsAssigning?: {
+            id?: string;
             name?: string;
             [key: string]: unknown;
           }[];
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
-      groupInfo?: {
-        assignedDate?: string;
-        groupOwner?: string;
-        assignmentType?: string;
-        governanceLabels?: {
-          labelId?: string;
-          name?: string;
-          values?: {
-            labelValueId?: string;
+          entitlements?: {
+            id?: string;
             name?: string;
+            externalValue?: string;
+            multiValue?: boolean;
+            required?: boolean;
+            dataType?: string;
+            [key: string]: unknown;
+          }[];
+          governanceLabels?: {
+            labelId?: string;
+            name?: string;
+            values?: {
+              labelValueId?: string;
+              name?: string;
+              [key: string]: unknown;
+            }[];
             [key: string]: unknown;
           }[];
           [key: string]: unknown;
-        }[];
+        };
+        groupInfo?: {
+          assignedDate?: string;
+          groupOwner?: string;
+          assignmentType?: string;
+          governanceLabels?: {
+            labelId?: string;
+            name?: string;
+            values?: {
+              labelValueId?: string;
+              name?: string;
+              [key: string]: unknown;
+            }[];
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -2610,24 +2676,40 @@ export interface CardOutputs {
   listSecurityAccessReviewAccessesAnomalies: {
     /** Records */
     items: {
-      /** SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY */
+      /** Kind — SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY */
       type?: string;
+      /** Severity */
       severity?: string;
-      subtext?: {
-        message?: string;
-        messageCode?: string;
-        args?: {
-          value?: string;
-          type?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
+      /** Explanation */
+      message?: string;
+      /** Separation-of-duties conflicts */
       sodConflicts?: {
         id?: string;
         name?: string;
         [key: string]: unknown;
       }[];
+      /** Raw record */
+      raw: {
+        /** SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY */
+        type?: string;
+        severity?: string;
+        subtext?: {
+          message?: string;
+          messageCode?: string;
+          args?: {
+            value?: string;
+            type?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        };
+        sodConflicts?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -2700,18 +2782,34 @@ export interface CardOutputs {
   listSecurityAccessReviewHistory: {
     /** Records */
     items: {
+      /** Entry ID */
       id?: string;
-      systemGenerated?: boolean;
+      /** When */
       timestamp?: string;
+      /** What happened */
       message?: string;
-      principalProfile?: {
+      /** By Okta */
+      systemGenerated?: boolean;
+      /** By user ID */
+      actorId?: string;
+      /** By user login */
+      actorLogin?: string;
+      /** Raw record */
+      raw: {
         id?: string;
-        login?: string;
-        email?: string;
-        firstName?: string;
-        lastName?: string;
-        status?: string;
-        type?: string;
+        systemGenerated?: boolean;
+        timestamp?: string;
+        message?: string;
+        principalProfile?: {
+          id?: string;
+          login?: string;
+          email?: string;
+          firstName?: string;
+          lastName?: string;
+          status?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -2873,61 +2971,77 @@ export interface CardOutputs {
   listAllRequests: {
     /** Records */
     items: {
+      /** Request ID */
       id?: string;
-      /** ISO 8601 date and time */
-      created?: string;
-      createdBy?: string;
-      /** ISO 8601 date and time */
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
-      /** ACCESS_REQUEST or CUSTOM */
-      type?: string;
+      /** Subject */
       subject?: string;
-      requestTypeId?: string;
-      /** OPEN, PENDING, RESOLVED or LOCKED */
+      /** Status — OPEN, PENDING, RESOLVED or LOCKED */
       requestStatus?: string;
-      resolved?: string | null;
+      /** Request type ID */
+      requestTypeId?: string;
+      /** Requester user IDs */
       requesterUserIds?: string[];
-      requesterFieldValues?: {
+      /** Last updated at — ISO 8601 date and time */
+      lastUpdated?: string;
+      /** Raw record */
+      raw: {
         id?: string;
-        prompt?: string;
-        required?: boolean;
+        /** ISO 8601 date and time */
+        created?: string;
+        createdBy?: string;
+        /** ISO 8601 date and time */
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        /** ACCESS_REQUEST or CUSTOM */
         type?: string;
-        value?: unknown;
-        [key: string]: unknown;
-      }[] | null;
-      approvals?: {
-        approvalId?: string;
-        /** PENDING or COMPLETED */
-        status?: string;
-        approverId?: string;
-        approverName?: string;
-        /** APPROVED or DENIED */
-        decision?: string;
-        /** ISO 8601 date and time */
-        decided?: string;
-        [key: string]: unknown;
-      }[];
-      actions?: {
-        actionId?: string;
-        status?: string;
-        action?: string;
-        actionStatus?: string;
-        /** ISO 8601 date and time */
-        actionAttempted?: string;
-        resourceId?: string;
-        resourceName?: string;
-        resourceType?: string;
-        [key: string]: unknown;
-      }[] | null;
-      permalinkId?: number;
-      _links?: {
-        self?: {
-          href?: string;
+        subject?: string;
+        requestTypeId?: string;
+        /** OPEN, PENDING, RESOLVED or LOCKED */
+        requestStatus?: string;
+        resolved?: string | null;
+        requesterUserIds?: string[];
+        requesterFieldValues?: {
+          id?: string;
+          prompt?: string;
+          required?: boolean;
+          type?: string;
+          value?: unknown;
           [key: string]: unknown;
-        };
-        requestType?: {
-          href?: string;
+        }[] | null;
+        approvals?: {
+          approvalId?: string;
+          /** PENDING or COMPLETED */
+          status?: string;
+          approverId?: string;
+          approverName?: string;
+          /** APPROVED or DENIED */
+          decision?: string;
+          /** ISO 8601 date and time */
+          decided?: string;
+          [key: string]: unknown;
+        }[];
+        actions?: {
+          actionId?: string;
+          status?: string;
+          action?: string;
+          actionStatus?: string;
+          /** ISO 8601 date and time */
+          actionAttempted?: string;
+          resourceId?: string;
+          resourceName?: string;
+          resourceType?: string;
+          [key: string]: unknown;
+        }[] | null;
+        permalinkId?: number;
+        _links?: {
+          self?: {
+            href?: string;
+            [key: string]: unknown;
+          };
+          requestType?: {
+            href?: string;
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
         [key: string]: unknown;
@@ -3127,69 +3241,87 @@ export interface CardOutputs {
   listAllRequestsV2: {
     /** Records */
     items: {
+      /** Request ID */
       id?: string;
-      /** ISO 8601 date and time */
-      created?: string;
-      createdBy?: string;
-      /** ISO 8601 date and time */
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
-      /** SUBMITTED, REJECTED, PENDING, APPROVED, DENIED, CANCELED or EXPIRED */
+      /** Status — SUBMITTED, REJECTED, PENDING, APPROVED, DENIED, CANCELED or EXPIRED */
       status?: string;
-      resolved?: string | null;
-      /** PENDING, GRANTED, FAILED or MANUAL_REQUIRED */
+      /** Grant status — PENDING, GRANTED, FAILED or MANUAL_REQUIRED */
       grantStatus?: string;
-      granted?: string | null;
-      /** PENDING, REVOKED or FAILED */
-      revocationStatus?: string;
-      revoked?: string | null;
-      revocationScheduled?: string | null;
-      accessDuration?: string | null;
-      requestedBy?: {
-        externalId?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      requestedFor?: {
-        externalId?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      requested?: {
-        entryId?: string;
-        resourceId?: string;
-        resourceType?: string;
-        accessScopeId?: string;
-        accessScopeType?: string;
-        [key: string]: unknown;
-      };
-      requesterFieldValues?: {
+      /** Requested for (user ID) */
+      requestedForUserId?: string;
+      /** Catalog entry ID */
+      entryId?: string;
+      /** Resource ID */
+      resourceId?: string;
+      /** Last updated at — ISO 8601 date and time */
+      lastUpdated?: string;
+      /** Raw record */
+      raw: {
         id?: string;
-        label?: string;
-        type?: string;
-        value?: string;
-        values?: string[];
-        [key: string]: unknown;
-      }[];
-      requestApproval?: {
-        type?: string;
-        providerName?: string;
-        status?: string;
         /** ISO 8601 date and time */
-        decided?: string;
-        [key: string]: unknown;
-      };
-      riskAssessment?: {
-        requestSubmissionType?: string;
-        riskRules?: {
-          name?: string;
+        created?: string;
+        createdBy?: string;
+        /** ISO 8601 date and time */
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        /** SUBMITTED, REJECTED, PENDING, APPROVED, DENIED, CANCELED or EXPIRED */
+        status?: string;
+        resolved?: string | null;
+        /** PENDING, GRANTED, FAILED or MANUAL_REQUIRED */
+        grantStatus?: string;
+        granted?: string | null;
+        /** PENDING, REVOKED or FAILED */
+        revocationStatus?: string;
+        revoked?: string | null;
+        revocationScheduled?: string | null;
+        accessDuration?: string | null;
+        requestedBy?: {
+          externalId?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        requestedFor?: {
+          externalId?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        requested?: {
+          entryId?: string;
+          resourceId?: string;
+          resourceType?: string;
+          accessScopeId?: string;
+          accessScopeType?: string;
+          [key: string]: unknown;
+        };
+        requesterFieldValues?: {
+          id?: string;
+          label?: string;
+          type?: string;
+          value?: string;
+          values?: string[];
           [key: string]: unknown;
         }[];
-        [key: string]: unknown;
-      };
-      _links?: {
-        self?: {
-          href?: string;
+        requestApproval?: {
+          type?: string;
+          providerName?: string;
+          status?: string;
+          /** ISO 8601 date and time */
+          decided?: string;
+          [key: string]: unknown;
+        };
+        riskAssessment?: {
+          requestSubmissionType?: string;
+          riskRules?: {
+            name?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        };
+        _links?: {
+          self?: {
+            href?: string;
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
         [key: string]: unknown;
@@ -3411,46 +3543,36 @@ export interface CardOutputs {
   listAllRequestTypes: {
     /** Records */
     items: {
+      /** Request type ID */
       id?: string;
+      /** Name */
       name?: string;
-      description?: string;
-      /** DRAFT, ACTIVE or DISABLED */
+      /** Status — DRAFT, ACTIVE or DISABLED */
       status?: string;
-      ownerId?: string;
-      accessDuration?: string | null;
-      /** API or WEB */
-      lastUpdateSource?: string;
-      resourceSettings?: {
-        type?: string;
-        targetResources?: {
-          resourceId?: string;
-          resourceName?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
-      requestSettings?: {
-        type?: string;
-        requesterMemberOf?: string[];
-        requesterFields?: {
-          id?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        description?: string;
+        /** DRAFT, ACTIVE or DISABLED */
+        status?: string;
+        ownerId?: string;
+        accessDuration?: string | null;
+        /** API or WEB */
+        lastUpdateSource?: string;
+        resourceSettings?: {
           type?: string;
-          prompt?: string;
-          required?: boolean;
-          options?: {
-            value?: string;
+          targetResources?: {
+            resourceId?: string;
+            resourceName?: string;
             [key: string]: unknown;
           }[];
           [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
-      approvalSettings?: {
-        type?: string;
-        approvals?: {
-          approverType?: string;
-          description?: string;
-          approverFields?: {
+        };
+        requestSettings?: {
+          type?: string;
+          requesterMemberOf?: string[];
+          requesterFields?: {
             id?: string;
             type?: string;
             prompt?: string;
@@ -3462,22 +3584,42 @@ export interface CardOutputs {
             [key: string]: unknown;
           }[];
           [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
-      /** ISO 8601 date and time */
-      created?: string;
-      createdBy?: string;
-      /** ISO 8601 date and time */
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
-      _links?: {
-        self?: {
-          href?: string;
+        };
+        approvalSettings?: {
+          type?: string;
+          approvals?: {
+            approverType?: string;
+            description?: string;
+            approverFields?: {
+              id?: string;
+              type?: string;
+              prompt?: string;
+              required?: boolean;
+              options?: {
+                value?: string;
+                [key: string]: unknown;
+              }[];
+              [key: string]: unknown;
+            }[];
+            [key: string]: unknown;
+          }[];
           [key: string]: unknown;
         };
-        requests?: {
-          href?: string;
+        /** ISO 8601 date and time */
+        created?: string;
+        createdBy?: string;
+        /** ISO 8601 date and time */
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        _links?: {
+          self?: {
+            href?: string;
+            [key: string]: unknown;
+          };
+          requests?: {
+            href?: string;
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
         [key: string]: unknown;
@@ -3806,12 +3948,20 @@ export interface CardOutputs {
   listAllRequestTeams: {
     /** Records */
     items: {
+      /** Team ID */
       id?: string;
+      /** Name */
       name?: string;
-      /** ISO 8601 date and time */
-      created?: string;
-      /** ISO 8601 date and time */
-      lastUpdated?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        /** ISO 8601 date and time */
+        created?: string;
+        /** ISO 8601 date and time */
+        lastUpdated?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -3820,23 +3970,37 @@ export interface CardOutputs {
   listAllDefaultEntriesV2: {
     /** Records */
     items: {
+      /** Entry ID */
       id?: string;
+      /** Name */
       name?: string;
-      description?: string;
-      /** What kind of entry, e.g. Application */
+      /** Kind — What kind of entry, e.g. Application */
       label?: string;
+      /** Parent entry ID */
       parent?: string;
+      /** Requestable */
       requestable?: boolean;
-      counts?: {
-        resourceCounts?: {
-          applications?: number;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        description?: string;
+        /** What kind of entry, e.g. Application */
+        label?: string;
+        parent?: string;
+        requestable?: boolean;
+        counts?: {
+          resourceCounts?: {
+            applications?: number;
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
-        [key: string]: unknown;
-      };
-      _links?: {
-        self?: {
-          href?: string;
+        _links?: {
+          self?: {
+            href?: string;
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
         [key: string]: unknown;
@@ -3890,23 +4054,37 @@ export interface CardOutputs {
   listAllDefaultUserEntriesV2: {
     /** Records */
     items: {
+      /** Entry ID */
       id?: string;
+      /** Name */
       name?: string;
-      description?: string;
-      /** What kind of entry, e.g. Application */
+      /** Kind — What kind of entry, e.g. Application */
       label?: string;
+      /** Parent entry ID */
       parent?: string;
+      /** Requestable */
       requestable?: boolean;
-      counts?: {
-        resourceCounts?: {
-          applications?: number;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        description?: string;
+        /** What kind of entry, e.g. Application */
+        label?: string;
+        parent?: string;
+        requestable?: boolean;
+        counts?: {
+          resourceCounts?: {
+            applications?: number;
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
-        [key: string]: unknown;
-      };
-      _links?: {
-        self?: {
-          href?: string;
+        _links?: {
+          self?: {
+            href?: string;
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
         [key: string]: unknown;
@@ -4013,8 +4191,11 @@ export interface CardOutputs {
   listLabels: {
     /** Records */
     items: {
+      /** Label ID */
       labelId?: string;
+      /** Name */
       name?: string;
+      /** Values */
       values?: {
         labelValueId?: string;
         name?: string;
@@ -4027,7 +4208,25 @@ export interface CardOutputs {
         };
         [key: string]: unknown;
       }[];
-      _links?: {
+      /** Raw record */
+      raw: {
+        labelId?: string;
+        name?: string;
+        values?: {
+          labelValueId?: string;
+          name?: string;
+          metadata?: {
+            additionalProperties?: {
+              backgroundColor?: string;
+              [key: string]: unknown;
+            };
+            [key: string]: unknown;
+          };
+          [key: string]: unknown;
+        }[];
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -4119,13 +4318,11 @@ export interface CardOutputs {
   assignResourceLabels: {
     /** Records */
     items: {
+      /** Resource ORN */
       orn?: string;
-      profile?: {
-        id?: string;
-        name?: string;
-        description?: string;
-        [key: string]: unknown;
-      };
+      /** Resource name */
+      name?: string;
+      /** Labels */
       labels?: {
         labelId?: string;
         name?: string;
@@ -4146,6 +4343,37 @@ export interface CardOutputs {
         };
         [key: string]: unknown;
       }[];
+      /** Raw record */
+      raw: {
+        orn?: string;
+        profile?: {
+          id?: string;
+          name?: string;
+          description?: string;
+          [key: string]: unknown;
+        };
+        labels?: {
+          labelId?: string;
+          name?: string;
+          values?: {
+            labelValueId?: string;
+            name?: string;
+            metadata?: {
+              additionalProperties?: {
+                backgroundColor?: string;
+                [key: string]: unknown;
+              };
+              [key: string]: unknown;
+            };
+            [key: string]: unknown;
+          }[];
+          _links?: {
+            [key: string]: unknown;
+          };
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -4155,13 +4383,11 @@ export interface CardOutputs {
   listLabelResources: {
     /** Records */
     items: {
+      /** Resource ORN */
       orn?: string;
-      profile?: {
-        id?: string;
-        name?: string;
-        description?: string;
-        [key: string]: unknown;
-      };
+      /** Resource name */
+      name?: string;
+      /** Labels */
       labels?: {
         labelId?: string;
         name?: string;
@@ -4182,6 +4408,37 @@ export interface CardOutputs {
         };
         [key: string]: unknown;
       }[];
+      /** Raw record */
+      raw: {
+        orn?: string;
+        profile?: {
+          id?: string;
+          name?: string;
+          description?: string;
+          [key: string]: unknown;
+        };
+        labels?: {
+          labelId?: string;
+          name?: string;
+          values?: {
+            labelValueId?: string;
+            name?: string;
+            metadata?: {
+              additionalProperties?: {
+                backgroundColor?: string;
+                [key: string]: unknown;
+              };
+              [key: string]: unknown;
+            };
+            [key: string]: unknown;
+          }[];
+          _links?: {
+            [key: string]: unknown;
+          };
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -4190,20 +4447,36 @@ export interface CardOutputs {
   listUsers: {
     /** Records */
     items: {
+      /** User ID */
       id?: string;
+      /** Status */
       status?: string;
-      created?: string;
-      activated?: string | null;
-      lastLogin?: string | null;
-      lastUpdated?: string;
-      profile?: {
-        login?: string;
-        email?: string;
-        firstName?: string | null;
-        lastName?: string | null;
-        [key: string]: unknown;
-      };
-      _links?: {
+      /** Login */
+      login?: string;
+      /** Email */
+      email?: string;
+      /** First name */
+      firstName?: string | null;
+      /** Last name */
+      lastName?: string | null;
+      /** Raw record */
+      raw: {
+        id?: string;
+        status?: string;
+        created?: string;
+        activated?: string | null;
+        lastLogin?: string | null;
+        lastUpdated?: string;
+        profile?: {
+          login?: string;
+          email?: string;
+          firstName?: string | null;
+          lastName?: string | null;
+          [key: string]: unknown;
+        };
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -4271,11 +4544,23 @@ export interface CardOutputs {
   listApplications: {
     /** Records */
     items: {
+      /** App ID */
       id?: string;
+      /** Technical name */
       name?: string;
+      /** Label */
       label?: string;
+      /** Status */
       status?: string;
-      signOnMode?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        label?: string;
+        status?: string;
+        signOnMode?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -4319,25 +4604,37 @@ export interface CardOutputs {
   listCollections: {
     /** Records */
     items: {
-      id?: string;
+      /** Collection ID */
+      collectionId?: string;
+      /** Name */
       name?: string;
+      /** Description */
       description?: string;
+      /** Collection ORN */
       orn?: string;
-      counts?: {
-        principalAssignmentCount?: number;
-        resourceCounts?: {
-          applications?: number;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        description?: string;
+        orn?: string;
+        counts?: {
+          principalAssignmentCount?: number;
+          resourceCounts?: {
+            applications?: number;
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
-        [key: string]: unknown;
-      };
-      /** ISO 8601 date and time */
-      created?: string;
-      createdBy?: string;
-      /** ISO 8601 date and time */
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
-      _links?: {
+        /** ISO 8601 date and time */
+        created?: string;
+        createdBy?: string;
+        /** ISO 8601 date and time */
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -4348,26 +4645,40 @@ export interface CardOutputs {
   listCollectionsAssignments: {
     /** Records */
     items: {
-      id?: string;
+      /** Assignment ID */
+      assignmentId?: string;
+      /** Collection ID */
       collectionId?: string;
-      principal?: {
-        externalId?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      principalProfile?: {
-        id?: string;
-        email?: string;
-        firstName?: string;
-        lastName?: string;
-        login?: string;
-        status?: string;
-        [key: string]: unknown;
-      };
-      actor?: string;
-      assignmentType?: string;
+      /** User ID */
+      userId?: string;
+      /** Email */
+      email?: string;
+      /** Expires at */
       expirationTime?: string;
-      timeZone?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        collectionId?: string;
+        principal?: {
+          externalId?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        principalProfile?: {
+          id?: string;
+          email?: string;
+          firstName?: string;
+          lastName?: string;
+          login?: string;
+          status?: string;
+          [key: string]: unknown;
+        };
+        actor?: string;
+        assignmentType?: string;
+        expirationTime?: string;
+        timeZone?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -4447,26 +4758,40 @@ export interface CardOutputs {
   listCollectionAssignments: {
     /** Records */
     items: {
-      id?: string;
+      /** Assignment ID */
+      assignmentId?: string;
+      /** Collection ID */
       collectionId?: string;
-      principal?: {
-        externalId?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      principalProfile?: {
-        id?: string;
-        email?: string;
-        firstName?: string;
-        lastName?: string;
-        login?: string;
-        status?: string;
-        [key: string]: unknown;
-      };
-      actor?: string;
-      assignmentType?: string;
+      /** User ID */
+      userId?: string;
+      /** Email */
+      email?: string;
+      /** Expires at */
       expirationTime?: string;
-      timeZone?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        collectionId?: string;
+        principal?: {
+          externalId?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        principalProfile?: {
+          id?: string;
+          email?: string;
+          firstName?: string;
+          lastName?: string;
+          login?: string;
+          status?: string;
+          [key: string]: unknown;
+        };
+        actor?: string;
+        assignmentType?: string;
+        expirationTime?: string;
+        timeZone?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -4475,26 +4800,36 @@ export interface CardOutputs {
   assignCollection: {
     /** Records */
     items: {
+      /** Assignment ID */
       id?: string;
-      collectionId?: string;
-      principal?: {
-        externalId?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      principalProfile?: {
-        id?: string;
-        email?: string;
-        firstName?: string;
-        lastName?: string;
-        login?: string;
-        status?: string;
-        [key: string]: unknown;
-      };
-      actor?: string;
-      assignmentType?: string;
+      /** User ID */
+      userId?: string;
+      /** Expires at */
       expirationTime?: string;
-      timeZone?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        collectionId?: string;
+        principal?: {
+          externalId?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        principalProfile?: {
+          id?: string;
+          email?: string;
+          firstName?: string;
+          lastName?: string;
+          login?: string;
+          status?: string;
+          [key: string]: unknown;
+        };
+        actor?: string;
+        assignmentType?: string;
+        expirationTime?: string;
+        timeZone?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -4505,12 +4840,22 @@ export interface CardOutputs {
   getUnassignedUsers: {
     /** Records */
     items: {
-      id?: string;
+      /** User ID */
+      userId?: string;
+      /** Email */
       email?: string;
-      firstName?: string;
-      lastName?: string;
+      /** Login */
       login?: string;
-      status?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        email?: string;
+        firstName?: string;
+        lastName?: string;
+        login?: string;
+        status?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -4519,17 +4864,15 @@ export interface CardOutputs {
   listCollectionResources: {
     /** Records */
     items: {
+      /** Collection resource ID */
       resourceId?: string;
+      /** Resource ORN */
       resourceOrn?: string;
-      resourceProfile?: {
-        id?: string;
-        name?: string;
-        label?: string;
-        logo?: {
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
+      /** App ID */
+      appId?: string;
+      /** App name */
+      appLabel?: string;
+      /** Entitlements */
       entitlements?: {
         id?: string;
         name?: string;
@@ -4549,8 +4892,42 @@ export interface CardOutputs {
         }[];
         [key: string]: unknown;
       }[];
-      entitlementValueCount?: number;
-      _links?: {
+      /** Raw record */
+      raw: {
+        resourceId?: string;
+        resourceOrn?: string;
+        resourceProfile?: {
+          id?: string;
+          name?: string;
+          label?: string;
+          logo?: {
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        };
+        entitlements?: {
+          id?: string;
+          name?: string;
+          externalValue?: string;
+          description?: string;
+          multiValue?: boolean;
+          required?: boolean;
+          dataType?: string;
+          values?: {
+            id?: string;
+            name?: string;
+            externalValue?: string;
+            externalId?: string;
+            description?: string;
+            orn?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
+        entitlementValueCount?: number;
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -4561,17 +4938,15 @@ export interface CardOutputs {
   addResourcesToCollection: {
     /** Records */
     items: {
+      /** Collection resource ID */
       resourceId?: string;
+      /** Resource ORN */
       resourceOrn?: string;
-      resourceProfile?: {
-        id?: string;
-        name?: string;
-        label?: string;
-        logo?: {
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
+      /** App ID */
+      appId?: string;
+      /** App name */
+      appLabel?: string;
+      /** Entitlements */
       entitlements?: {
         id?: string;
         name?: string;
@@ -4591,8 +4966,42 @@ export interface CardOutputs {
         }[];
         [key: string]: unknown;
       }[];
-      entitlementValueCount?: number;
-      _links?: {
+      /** Raw record */
+      raw: {
+        resourceId?: string;
+        resourceOrn?: string;
+        resourceProfile?: {
+          id?: string;
+          name?: string;
+          label?: string;
+          logo?: {
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        };
+        entitlements?: {
+          id?: string;
+          name?: string;
+          externalValue?: string;
+          description?: string;
+          multiValue?: boolean;
+          required?: boolean;
+          dataType?: string;
+          values?: {
+            id?: string;
+            name?: string;
+            externalValue?: string;
+            externalId?: string;
+            description?: string;
+            orn?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
+        entitlementValueCount?: number;
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -4740,8 +5149,16 @@ export interface CardOutputs {
   configureResourceOwners: {
     /** Records */
     items: {
+      /** Resource ORN */
+      resourceOrn?: string;
+      /** Resource name */
+      resourceName?: string;
+      /** Resource type */
+      resourceType?: string;
+      /** Parent app ORN */
       parentResourceOrn?: string;
-      principals?: {
+      /** Owners */
+      owners?: {
         id?: string;
         type?: string;
         orn?: string;
@@ -4763,23 +5180,50 @@ export interface CardOutputs {
         };
         [key: string]: unknown;
       }[];
-      resource?: {
-        id?: string;
-        type?: string;
-        orn?: string;
-        profile?: {
+      /** Raw record */
+      raw: {
+        parentResourceOrn?: string;
+        principals?: {
           id?: string;
-          name?: string;
-          label?: string;
-          description?: string;
-          parent?: {
+          type?: string;
+          orn?: string;
+          profile?: {
             id?: string;
             name?: string;
+            email?: string;
+            metadata?: {
+              userAssignmentCount?: number;
+              [key: string]: unknown;
+            };
+            logo?: {
+              [key: string]: unknown;
+            }[];
+            _links?: {
+              [key: string]: unknown;
+            };
             [key: string]: unknown;
           };
-          logo?: {
+          [key: string]: unknown;
+        }[];
+        resource?: {
+          id?: string;
+          type?: string;
+          orn?: string;
+          profile?: {
+            id?: string;
+            name?: string;
+            label?: string;
+            description?: string;
+            parent?: {
+              id?: string;
+              name?: string;
+              [key: string]: unknown;
+            };
+            logo?: {
+              [key: string]: unknown;
+            }[];
             [key: string]: unknown;
-          }[];
+          };
           [key: string]: unknown;
         };
         [key: string]: unknown;
@@ -4792,8 +5236,16 @@ export interface CardOutputs {
   listResourceOwners: {
     /** Records */
     items: {
+      /** Resource ORN */
+      resourceOrn?: string;
+      /** Resource name */
+      resourceName?: string;
+      /** Resource type */
+      resourceType?: string;
+      /** Parent app ORN */
       parentResourceOrn?: string;
-      principals?: {
+      /** Owners */
+      owners?: {
         id?: string;
         type?: string;
         orn?: string;
@@ -4815,23 +5267,50 @@ export interface CardOutputs {
         };
         [key: string]: unknown;
       }[];
-      resource?: {
-        id?: string;
-        type?: string;
-        orn?: string;
-        profile?: {
+      /** Raw record */
+      raw: {
+        parentResourceOrn?: string;
+        principals?: {
           id?: string;
-          name?: string;
-          label?: string;
-          description?: string;
-          parent?: {
+          type?: string;
+          orn?: string;
+          profile?: {
             id?: string;
             name?: string;
+            email?: string;
+            metadata?: {
+              userAssignmentCount?: number;
+              [key: string]: unknown;
+            };
+            logo?: {
+              [key: string]: unknown;
+            }[];
+            _links?: {
+              [key: string]: unknown;
+            };
             [key: string]: unknown;
           };
-          logo?: {
+          [key: string]: unknown;
+        }[];
+        resource?: {
+          id?: string;
+          type?: string;
+          orn?: string;
+          profile?: {
+            id?: string;
+            name?: string;
+            label?: string;
+            description?: string;
+            parent?: {
+              id?: string;
+              name?: string;
+              [key: string]: unknown;
+            };
+            logo?: {
+              [key: string]: unknown;
+            }[];
             [key: string]: unknown;
-          }[];
+          };
           [key: string]: unknown;
         };
         [key: string]: unknown;
@@ -4845,22 +5324,34 @@ export interface CardOutputs {
   listResourceOwnerCatalogResources: {
     /** Records */
     items: {
-      id?: string;
+      /** Resource ORN */
+      resourceOrn?: string;
+      /** Name */
+      name?: string;
+      /** Resource type */
       type?: string;
-      orn?: string;
-      profile?: {
+      /** Resource ID */
+      resourceId?: string;
+      /** Raw record */
+      raw: {
         id?: string;
-        name?: string;
-        label?: string;
-        description?: string;
-        parent?: {
+        type?: string;
+        orn?: string;
+        profile?: {
           id?: string;
           name?: string;
+          label?: string;
+          description?: string;
+          parent?: {
+            id?: string;
+            name?: string;
+            [key: string]: unknown;
+          };
+          logo?: {
+            [key: string]: unknown;
+          }[];
           [key: string]: unknown;
         };
-        logo?: {
-          [key: string]: unknown;
-        }[];
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -4871,37 +5362,49 @@ export interface CardOutputs {
   generatePotentialRiskAssessments: {
     /** Records */
     items: {
-      id?: string;
-      principalOrn?: string;
-      resourceOrn?: string;
+      /** Rule ID */
       ruleId?: string;
+      /** Rule name */
       ruleName?: string;
+      /** App ORN */
+      resourceOrn?: string;
+      /** Description */
       description?: string;
-      type?: string;
-      conflictCriteria?: {
-        and?: {
-          name?: string;
-          attribute?: string;
-          operation?: string;
-          value?: {
-            type?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        principalOrn?: string;
+        resourceOrn?: string;
+        ruleId?: string;
+        ruleName?: string;
+        description?: string;
+        type?: string;
+        conflictCriteria?: {
+          and?: {
+            name?: string;
+            attribute?: string;
+            operation?: string;
             value?: {
-              id?: string;
-              name?: string;
-              externalValue?: string;
-              description?: string;
-              values?: {
+              type?: string;
+              value?: {
                 id?: string;
                 name?: string;
                 externalValue?: string;
+                description?: string;
+                values?: {
+                  id?: string;
+                  name?: string;
+                  externalValue?: string;
+                  [key: string]: unknown;
+                }[];
                 [key: string]: unknown;
               }[];
               [key: string]: unknown;
-            }[];
+            };
             [key: string]: unknown;
-          };
+          }[];
           [key: string]: unknown;
-        }[];
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -4971,49 +5474,61 @@ export interface CardOutputs {
   listRiskRules: {
     /** Records */
     items: {
-      id?: string;
+      /** Rule ID */
+      ruleId?: string;
+      /** Name */
       name?: string;
-      description?: string;
-      notes?: string;
-      type?: string;
+      /** Status */
       status?: string;
-      resources?: {
-        resourceOrn?: string;
-        [key: string]: unknown;
-      }[];
-      conflictCriteria?: {
-        and?: {
-          name?: string;
-          attribute?: string;
-          operation?: string;
-          value?: {
-            type?: string;
+      /** App ORN */
+      resourceOrn?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        description?: string;
+        notes?: string;
+        type?: string;
+        status?: string;
+        resources?: {
+          resourceOrn?: string;
+          [key: string]: unknown;
+        }[];
+        conflictCriteria?: {
+          and?: {
+            name?: string;
+            attribute?: string;
+            operation?: string;
             value?: {
-              id?: string;
-              name?: string;
-              externalValue?: string;
-              description?: string;
-              values?: {
+              type?: string;
+              value?: {
                 id?: string;
                 name?: string;
                 externalValue?: string;
+                description?: string;
+                values?: {
+                  id?: string;
+                  name?: string;
+                  externalValue?: string;
+                  [key: string]: unknown;
+                }[];
                 [key: string]: unknown;
               }[];
               [key: string]: unknown;
-            }[];
+            };
             [key: string]: unknown;
-          };
+          }[];
           [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
-      /** ISO 8601 date and time */
-      created?: string;
-      createdBy?: string;
-      /** ISO 8601 date and time */
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
-      _links?: {
+        };
+        /** ISO 8601 date and time */
+        created?: string;
+        createdBy?: string;
+        /** ISO 8601 date and time */
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -5161,28 +5676,44 @@ export interface CardOutputs {
   listDelegateAppointments: {
     /** Records */
     items: {
-      id?: string;
-      delegator?: {
-        externalId?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      delegate?: {
-        externalId?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      /** ISO 8601 date and time */
+      /** Appointment ID */
+      appointmentId?: string;
+      /** Delegator user ID */
+      delegatorId?: string;
+      /** Delegate user ID */
+      delegateId?: string;
+      /** Starts — ISO 8601 date and time */
       startTime?: string;
-      /** ISO 8601 date and time */
+      /** Ends — ISO 8601 date and time */
       endTime?: string;
+      /** Note */
       note?: string;
-      /** ISO 8601 date and time */
-      created?: string;
-      createdBy?: string;
-      /** ISO 8601 date and time */
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        delegator?: {
+          externalId?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        delegate?: {
+          externalId?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        /** ISO 8601 date and time */
+        startTime?: string;
+        /** ISO 8601 date and time */
+        endTime?: string;
+        note?: string;
+        /** ISO 8601 date and time */
+        created?: string;
+        createdBy?: string;
+        /** ISO 8601 date and time */
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -5261,23 +5792,41 @@ export interface CardOutputs {
   listCampaigns: {
     /** Records */
     items: {
-      id?: string;
+      /** Campaign ID */
+      campaignId?: string;
+      /** Name */
       name?: string;
+      /** Status */
       status?: string;
-      /** ISO 8601 date and time */
+      /** Start date — ISO 8601 date and time */
       startDate?: string;
-      /** ISO 8601 date and time */
+      /** End date — ISO 8601 date and time */
       endDate?: string;
+      /** Schedule type */
       scheduleType?: string;
+      /** Reviewer type */
       reviewerType?: string;
-      recurringCampaignId?: string | null;
-      /** ISO 8601 date and time */
-      created?: string;
-      createdBy?: string;
-      /** ISO 8601 date and time */
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
-      _links?: {
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        status?: string;
+        /** ISO 8601 date and time */
+        startDate?: string;
+        /** ISO 8601 date and time */
+        endDate?: string;
+        scheduleType?: string;
+        reviewerType?: string;
+        recurringCampaignId?: string | null;
+        /** ISO 8601 date and time */
+        created?: string;
+        createdBy?: string;
+        /** ISO 8601 date and time */
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -5367,84 +5916,45 @@ export interface CardOutputs {
   listReviews: {
     /** Records */
     items: {
-      id?: string;
+      /** Review ID */
+      reviewId?: string;
+      /** Campaign ID */
       campaignId?: string;
-      resourceId?: string;
+      /** Decision */
       decision?: string;
-      /** ISO 8601 date and time */
-      decided?: string;
+      /** Remediation status */
       remediationStatus?: string;
-      principalProfile?: {
-        id?: string;
-        email?: string;
-        firstName?: string;
-        lastName?: string;
-        login?: string;
-        status?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      reviewerProfile?: {
-        id?: string;
-        email?: string;
-        firstName?: string;
-        lastName?: string;
-        login?: string;
-        status?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
+      /** User ID */
+      principalId?: string;
+      /** User login */
+      principalLogin?: string;
+      /** Reviewer ID */
+      reviewerId?: string;
+      /** Reviewer type */
       reviewerType?: string;
-      reviewerGroupProfile?: {
-        name?: string;
-        groupId?: string;
-        groupType?: string;
-        [key: string]: unknown;
-      };
-      currentReviewerLevel?: string;
-      entitlementValue?: {
+      /** Resource ID */
+      resourceId?: string;
+      /** Reviewer level */
+      reviewerLevel?: string;
+      /** Raw record */
+      raw: {
         id?: string;
-        name?: string;
-        [key: string]: unknown;
-      };
-      entitlementBundle?: {
-        id?: string;
-        name?: string;
-        [key: string]: unknown;
-      };
-      appServiceAccount?: {
-        id?: string;
-        name?: string;
-        [key: string]: unknown;
-      };
-      oktaServiceAccount?: {
-        id?: string;
-        name?: string;
-        [key: string]: unknown;
-      };
-      riskRuleConflicts?: {
-        [key: string]: unknown;
-      }[] | null;
-      delegatorProfile?: {
-        id?: string;
-        email?: string;
-        firstName?: string;
-        lastName?: string;
-        login?: string;
-        status?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      delegated?: boolean;
-      note?: {
-        id?: string;
-        note?: string;
-        [key: string]: unknown;
-      };
-      allReviewerLevels?: {
-        reviewerLevel?: string;
+        campaignId?: string;
+        resourceId?: string;
         decision?: string;
-        reviewerType?: string;
+        /** ISO 8601 date and time */
+        decided?: string;
+        remediationStatus?: string;
+        principalProfile?: {
+          id?: string;
+          email?: string;
+          firstName?: string;
+          lastName?: string;
+          login?: string;
+          status?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
         reviewerProfile?: {
           id?: string;
           email?: string;
@@ -5455,21 +5965,84 @@ export interface CardOutputs {
           type?: string;
           [key: string]: unknown;
         };
+        reviewerType?: string;
         reviewerGroupProfile?: {
           name?: string;
           groupId?: string;
           groupType?: string;
           [key: string]: unknown;
         };
-        [key: string]: unknown;
-      }[];
-      /** ISO 8601 date and time */
-      created?: string;
-      createdBy?: string;
-      /** ISO 8601 date and time */
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
-      _links?: {
+        currentReviewerLevel?: string;
+        entitlementValue?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        };
+        entitlementBundle?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        };
+        appServiceAccount?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        };
+        oktaServiceAccount?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        };
+        riskRuleConflicts?: {
+          [key: string]: unknown;
+        }[] | null;
+        delegatorProfile?: {
+          id?: string;
+          email?: string;
+          firstName?: string;
+          lastName?: string;
+          login?: string;
+          status?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        delegated?: boolean;
+        note?: {
+          id?: string;
+          note?: string;
+          [key: string]: unknown;
+        };
+        allReviewerLevels?: {
+          reviewerLevel?: string;
+          decision?: string;
+          reviewerType?: string;
+          reviewerProfile?: {
+            id?: string;
+            email?: string;
+            firstName?: string;
+            lastName?: string;
+            login?: string;
+            status?: string;
+            type?: string;
+            [key: string]: unknown;
+          };
+          reviewerGroupProfile?: {
+            name?: string;
+            groupId?: string;
+            groupType?: string;
+            [key: string]: unknown;
+          };
+          [key: string]: unknown;
+        }[];
+        /** ISO 8601 date and time */
+        created?: string;
+        createdBy?: string;
+        /** ISO 8601 date and time */
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -5611,84 +6184,45 @@ export interface CardOutputs {
   reassignReviews: {
     /** Records */
     items: {
-      id?: string;
+      /** Review ID */
+      reviewId?: string;
+      /** Campaign ID */
       campaignId?: string;
-      resourceId?: string;
+      /** Decision */
       decision?: string;
-      /** ISO 8601 date and time */
-      decided?: string;
+      /** Remediation status */
       remediationStatus?: string;
-      principalProfile?: {
-        id?: string;
-        email?: string;
-        firstName?: string;
-        lastName?: string;
-        login?: string;
-        status?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      reviewerProfile?: {
-        id?: string;
-        email?: string;
-        firstName?: string;
-        lastName?: string;
-        login?: string;
-        status?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
+      /** User ID */
+      principalId?: string;
+      /** User login */
+      principalLogin?: string;
+      /** Reviewer ID */
+      reviewerId?: string;
+      /** Reviewer type */
       reviewerType?: string;
-      reviewerGroupProfile?: {
-        name?: string;
-        groupId?: string;
-        groupType?: string;
-        [key: string]: unknown;
-      };
-      currentReviewerLevel?: string;
-      entitlementValue?: {
+      /** Resource ID */
+      resourceId?: string;
+      /** Reviewer level */
+      reviewerLevel?: string;
+      /** Raw record */
+      raw: {
         id?: string;
-        name?: string;
-        [key: string]: unknown;
-      };
-      entitlementBundle?: {
-        id?: string;
-        name?: string;
-        [key: string]: unknown;
-      };
-      appServiceAccount?: {
-        id?: string;
-        name?: string;
-        [key: string]: unknown;
-      };
-      oktaServiceAccount?: {
-        id?: string;
-        name?: string;
-        [key: string]: unknown;
-      };
-      riskRuleConflicts?: {
-        [key: string]: unknown;
-      }[] | null;
-      delegatorProfile?: {
-        id?: string;
-        email?: string;
-        firstName?: string;
-        lastName?: string;
-        login?: string;
-        status?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      delegated?: boolean;
-      note?: {
-        id?: string;
-        note?: string;
-        [key: string]: unknown;
-      };
-      allReviewerLevels?: {
-        reviewerLevel?: string;
+        campaignId?: string;
+        resourceId?: string;
         decision?: string;
-        reviewerType?: string;
+        /** ISO 8601 date and time */
+        decided?: string;
+        remediationStatus?: string;
+        principalProfile?: {
+          id?: string;
+          email?: string;
+          firstName?: string;
+          lastName?: string;
+          login?: string;
+          status?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
         reviewerProfile?: {
           id?: string;
           email?: string;
@@ -5699,21 +6233,84 @@ export interface CardOutputs {
           type?: string;
           [key: string]: unknown;
         };
+        reviewerType?: string;
         reviewerGroupProfile?: {
           name?: string;
           groupId?: string;
           groupType?: string;
           [key: string]: unknown;
         };
-        [key: string]: unknown;
-      }[];
-      /** ISO 8601 date and time */
-      created?: string;
-      createdBy?: string;
-      /** ISO 8601 date and time */
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
-      _links?: {
+        currentReviewerLevel?: string;
+        entitlementValue?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        };
+        entitlementBundle?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        };
+        appServiceAccount?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        };
+        oktaServiceAccount?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        };
+        riskRuleConflicts?: {
+          [key: string]: unknown;
+        }[] | null;
+        delegatorProfile?: {
+          id?: string;
+          email?: string;
+          firstName?: string;
+          lastName?: string;
+          login?: string;
+          status?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        delegated?: boolean;
+        note?: {
+          id?: string;
+          note?: string;
+          [key: string]: unknown;
+        };
+        allReviewerLevels?: {
+          reviewerLevel?: string;
+          decision?: string;
+          reviewerType?: string;
+          reviewerProfile?: {
+            id?: string;
+            email?: string;
+            firstName?: string;
+            lastName?: string;
+            login?: string;
+            status?: string;
+            type?: string;
+            [key: string]: unknown;
+          };
+          reviewerGroupProfile?: {
+            name?: string;
+            groupId?: string;
+            groupType?: string;
+            [key: string]: unknown;
+          };
+          [key: string]: unknown;
+        }[];
+        /** ISO 8601 date and time */
+        created?: string;
+        createdBy?: string;
+        /** ISO 8601 date and time */
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -5785,39 +6382,53 @@ export interface CardOutputs {
   listEntitlements: {
     /** Records */
     items: {
-      id?: string;
+      /** Entitlement ID */
+      entitlementId?: string;
+      /** Name */
       name?: string;
+      /** Value in the app */
       externalValue?: string;
-      description?: string;
-      multiValue?: boolean;
-      required?: boolean;
-      dataType?: string;
-      parent?: {
-        externalId?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
+      /** App ID */
+      appId?: string;
+      /** App ORN */
       parentResourceOrn?: string;
-      values?: {
+      /** Raw record */
+      raw: {
         id?: string;
         name?: string;
         externalValue?: string;
-        externalId?: string;
         description?: string;
-        orn?: string;
-        [key: string]: unknown;
-      }[];
-      metadata?: {
-        total?: number;
-        [key: string]: unknown;
-      };
-      /** ISO 8601 date and time */
-      created?: string;
-      createdBy?: string;
-      /** ISO 8601 date and time */
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
-      _links?: {
+        multiValue?: boolean;
+        required?: boolean;
+        dataType?: string;
+        parent?: {
+          externalId?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        parentResourceOrn?: string;
+        values?: {
+          id?: string;
+          name?: string;
+          externalValue?: string;
+          externalId?: string;
+          description?: string;
+          orn?: string;
+          [key: string]: unknown;
+        }[];
+        metadata?: {
+          total?: number;
+          [key: string]: unknown;
+        };
+        /** ISO 8601 date and time */
+        created?: string;
+        createdBy?: string;
+        /** ISO 8601 date and time */
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -6012,25 +6623,39 @@ export interface CardOutputs {
   listEntitlementValues: {
     /** Records */
     items: {
-      id?: string;
+      /** Value ID */
+      valueId?: string;
+      /** Name */
       name?: string;
+      /** Value in the app */
       externalValue?: string;
-      externalId?: string;
-      description?: string;
+      /** Value ORN */
       orn?: string;
+      /** Entitlement ID */
       entitlementId?: string;
-      parent?: {
-        externalId?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      parentResourceOrn?: string;
-      labels?: {
-        labelId?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
         name?: string;
-        [key: string]: unknown;
-      }[];
-      _links?: {
+        externalValue?: string;
+        externalId?: string;
+        description?: string;
+        orn?: string;
+        entitlementId?: string;
+        parent?: {
+          externalId?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        parentResourceOrn?: string;
+        labels?: {
+          labelId?: string;
+          name?: string;
+          [key: string]: unknown;
+        }[];
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -6041,25 +6666,39 @@ export interface CardOutputs {
   listAllEntitlementValues: {
     /** Records */
     items: {
-      id?: string;
+      /** Value ID */
+      valueId?: string;
+      /** Name */
       name?: string;
+      /** Value in the app */
       externalValue?: string;
-      externalId?: string;
-      description?: string;
+      /** Value ORN */
       orn?: string;
+      /** Entitlement ID */
       entitlementId?: string;
-      parent?: {
-        externalId?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      parentResourceOrn?: string;
-      labels?: {
-        labelId?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
         name?: string;
-        [key: string]: unknown;
-      }[];
-      _links?: {
+        externalValue?: string;
+        externalId?: string;
+        description?: string;
+        orn?: string;
+        entitlementId?: string;
+        parent?: {
+          externalId?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        parentResourceOrn?: string;
+        labels?: {
+          labelId?: string;
+          name?: string;
+          [key: string]: unknown;
+        }[];
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -6178,17 +6817,17 @@ export interface CardOutputs {
   listEntitlementBundles: {
     /** Records */
     items: {
-      id?: string;
+      /** Bundle ID */
+      bundleId?: string;
+      /** Name */
       name?: string;
-      description?: string;
+      /** Bundle ORN */
       orn?: string;
+      /** Status */
       status?: string;
-      target?: {
-        externalId?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      targetResourceOrn?: string;
+      /** App ID */
+      appId?: string;
+      /** Entitlements */
       entitlements?: {
         id?: string;
         name?: string;
@@ -6202,13 +6841,41 @@ export interface CardOutputs {
         }[];
         [key: string]: unknown;
       }[];
-      /** ISO 8601 date and time */
-      created?: string;
-      createdBy?: string;
-      /** ISO 8601 date and time */
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
-      _links?: {
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        description?: string;
+        orn?: string;
+        status?: string;
+        target?: {
+          externalId?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        targetResourceOrn?: string;
+        entitlements?: {
+          id?: string;
+          name?: string;
+          externalValue?: string;
+          values?: {
+            id?: string;
+            name?: string;
+            externalValue?: string;
+            orn?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
+        /** ISO 8601 date and time */
+        created?: string;
+        createdBy?: string;
+        /** ISO 8601 date and time */
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -6419,55 +7086,75 @@ export interface CardOutputs {
   listGrants: {
     /** Records */
     items: {
-      id?: string;
-      grantType?: string;
+      /** Grant ID */
+      grantId?: string;
+      /** Status */
       status?: string;
+      /** Grant type */
+      grantType?: string;
+      /** Action */
       action?: string;
-      actor?: string;
+      /** User ID */
+      userId?: string;
+      /** App ID */
+      appId?: string;
+      /** Bundle ID */
       entitlementBundleId?: string;
-      target?: {
-        externalId?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      targetResourceOrn?: string;
-      targetPrincipal?: {
-        externalId?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      targetPrincipalOrn?: string;
-      entitlements?: {
+      /** Expires — ISO 8601 date and time */
+      expirationDate?: string;
+      /** Raw record */
+      raw: {
         id?: string;
-        name?: string;
-        values?: {
-          id?: string;
-          name?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      }[];
-      scheduleSettings?: {
-        /** ISO 8601 date and time */
-        expirationDate?: string;
-        timeZone?: string;
-        [key: string]: unknown;
-      };
-      metadata?: {
-        collection?: {
-          id?: string;
-          name?: string;
+        grantType?: string;
+        status?: string;
+        action?: string;
+        actor?: string;
+        entitlementBundleId?: string;
+        target?: {
+          externalId?: string;
+          type?: string;
           [key: string]: unknown;
         };
-        [key: string]: unknown;
-      };
-      /** ISO 8601 date and time */
-      created?: string;
-      createdBy?: string;
-      /** ISO 8601 date and time */
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
-      _links?: {
+        targetResourceOrn?: string;
+        targetPrincipal?: {
+          externalId?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        targetPrincipalOrn?: string;
+        entitlements?: {
+          id?: string;
+          name?: string;
+          values?: {
+            id?: string;
+            name?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
+        scheduleSettings?: {
+          /** ISO 8601 date and time */
+          expirationDate?: string;
+          timeZone?: string;
+          [key: string]: unknown;
+        };
+        metadata?: {
+          collection?: {
+            id?: string;
+            name?: string;
+            [key: string]: unknown;
+          };
+          [key: string]: unknown;
+        };
+        /** ISO 8601 date and time */
+        created?: string;
+        createdBy?: string;
+        /** ISO 8601 date and time */
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -6697,13 +7384,11 @@ export interface CardOutputs {
   getPrincipalEntitlements: {
     /** Records */
     items: {
-      id?: string;
+      /** Entitlement ID */
+      entitlementId?: string;
+      /** Name */
       name?: string;
-      externalValue?: string;
-      description?: string;
-      multiValue?: boolean;
-      required?: boolean;
-      dataType?: string;
+      /** Values held */
       values?: {
         id?: string;
         name?: string;
@@ -6713,18 +7398,42 @@ export interface CardOutputs {
         orn?: string;
         [key: string]: unknown;
       }[];
-      parent?: {
-        externalId?: string;
-        type?: string;
+      /** App ID */
+      appId?: string;
+      /** User ID */
+      userId?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        externalValue?: string;
+        description?: string;
+        multiValue?: boolean;
+        required?: boolean;
+        dataType?: string;
+        values?: {
+          id?: string;
+          name?: string;
+          externalValue?: string;
+          externalId?: string;
+          description?: string;
+          orn?: string;
+          [key: string]: unknown;
+        }[];
+        parent?: {
+          externalId?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        parentResourceOrn?: string;
+        targetPrincipal?: {
+          externalId?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        targetPrincipalOrn?: string;
         [key: string]: unknown;
       };
-      parentResourceOrn?: string;
-      targetPrincipal?: {
-        externalId?: string;
-        type?: string;
-        [key: string]: unknown;
-      };
-      targetPrincipalOrn?: string;
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -6799,11 +7508,13 @@ export interface CardOutputs {
   getPrincipalEntitlementsHistory: {
     /** Records */
     items: {
-      /** ISO 8601 date and time */
+      /** From — ISO 8601 date and time */
       startDate?: string;
-      /** ISO 8601 date and time */
+      /** Until — ISO 8601 date and time */
       endDate?: string;
+      /** Lifecycle */
       lifecycle?: string;
+      /** Entitlements held */
       entitlements?: {
         id?: string;
         name?: string;
@@ -6823,6 +7534,34 @@ export interface CardOutputs {
         }[];
         [key: string]: unknown;
       }[];
+      /** Raw record */
+      raw: {
+        /** ISO 8601 date and time */
+        startDate?: string;
+        /** ISO 8601 date and time */
+        endDate?: string;
+        lifecycle?: string;
+        entitlements?: {
+          id?: string;
+          name?: string;
+          externalValue?: string;
+          description?: string;
+          multiValue?: boolean;
+          required?: boolean;
+          dataType?: string;
+          values?: {
+            id?: string;
+            name?: string;
+            externalValue?: string;
+            externalId?: string;
+            description?: string;
+            orn?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -7006,13 +7745,21 @@ export interface CardOutputs {
   revokePrincipalAccess: {
     /** Records */
     items: {
-      _links?: {
-        "principal-access"?: {
-          href?: string;
-          [key: string]: unknown;
-        };
-        "principal-entitlements"?: {
-          href?: string;
+      /** User access link */
+      principalAccessLink?: string;
+      /** User entitlements link */
+      principalEntitlementsLink?: string;
+      /** Raw record */
+      raw: {
+        _links?: {
+          "principal-access"?: {
+            href?: string;
+            [key: string]: unknown;
+          };
+          "principal-entitlements"?: {
+            href?: string;
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
         [key: string]: unknown;
@@ -7025,50 +7772,68 @@ export interface CardOutputs {
   listResourceRequestConditionsV2: {
     /** Records */
     items: {
+      /** Condition ID */
       id?: string;
+      /** Name */
       name?: string;
-      description?: string;
-      /** ACTIVE, INACTIVE, INVALID, DELETED */
+      /** Status — ACTIVE, INACTIVE, INVALID, DELETED */
       status?: string;
+      /** Priority */
       priority?: number;
+      /** Approval sequence ID */
       approvalSequenceId?: string;
-      requesterSettings?: {
-        type?: string;
-        groups?: {
-          id?: string;
+      /** Who can request */
+      requesterType?: string;
+      /** What can be requested */
+      accessScopeType?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        description?: string;
+        /** ACTIVE, INACTIVE, INVALID, DELETED */
+        status?: string;
+        priority?: number;
+        approvalSequenceId?: string;
+        requesterSettings?: {
+          type?: string;
+          groups?: {
+            id?: string;
+            [key: string]: unknown;
+          }[];
+          teams?: {
+            id?: string;
+            [key: string]: unknown;
+          }[];
           [key: string]: unknown;
-        }[];
-        teams?: {
-          id?: string;
+        };
+        accessScopeSettings?: {
+          type?: string;
+          groups?: {
+            id?: string;
+            [key: string]: unknown;
+          }[];
+          entitlementBundles?: {
+            id?: string;
+            [key: string]: unknown;
+          }[];
           [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
-      accessScopeSettings?: {
-        type?: string;
-        groups?: {
-          id?: string;
+        };
+        accessDurationSettings?: {
+          type?: string;
+          duration?: string;
+          maximumDuration?: string;
           [key: string]: unknown;
-        }[];
-        entitlementBundles?: {
-          id?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
-      accessDurationSettings?: {
-        type?: string;
-        duration?: string;
-        maximumDuration?: string;
-        [key: string]: unknown;
-      };
-      created?: string;
-      createdBy?: string;
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
-      _links?: {
-        self?: {
-          href?: string;
+        };
+        created?: string;
+        createdBy?: string;
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        _links?: {
+          self?: {
+            href?: string;
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
         [key: string]: unknown;
@@ -7452,11 +8217,25 @@ export interface CardOutputs {
   listResourceRequestSequencesV2: {
     /** Records */
     items: {
+      /** Sequence ID */
       id?: string;
+      /** Name */
       name?: string;
+      /** Description */
       description?: string;
+      /** Usable for */
       compatibleResourceTypes?: string[];
+      /** Editor link */
       link?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        description?: string;
+        compatibleResourceTypes?: string[];
+        link?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -7837,71 +8616,89 @@ export interface CardOutputs {
   listMySecurityAccessReviews: {
     /** Records */
     items: {
+      /** Review ID */
       id?: string;
+      /** Name */
       name?: string;
-      /** PENDING, ACTIVE, CLOSED, ERROR */
+      /** Status — PENDING, ACTIVE, CLOSED, ERROR */
       status?: string;
+      /** Ends at */
       endTime?: string;
-      reviewerSettings?: {
-        type?: string;
-        userSettings?: {
-          includedUserIds?: string[];
-          includedUserProfiles?: {
-            id?: string;
-            login?: string;
-            email?: string;
-            firstName?: string;
-            lastName?: string;
-            status?: string;
-            type?: string;
-            [key: string]: unknown;
-          }[];
-          [key: string]: unknown;
-        };
-        [key: string]: unknown;
-      };
-      summary?: {
-        message?: string;
-        deltaMessage?: string;
-        errors?: {
-          errorCode?: string;
-          errorMsg?: string;
-          args?: {
-            value?: string;
-            type?: string;
-            [key: string]: unknown;
-          }[];
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
+      /** Reviewer user IDs */
+      reviewerUserIds?: string[];
+      /** Created at */
       created?: string;
+      /** Created by */
       createdBy?: string;
-      lastUpdated?: string;
-      lastUpdatedBy?: string;
-      _links?: {
-        securityAccessReviewDetails?: {
-          href?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        /** PENDING, ACTIVE, CLOSED, ERROR */
+        status?: string;
+        endTime?: string;
+        reviewerSettings?: {
+          type?: string;
+          userSettings?: {
+            includedUserIds?: string[];
+            includedUserProfiles?: {
+              id?: string;
+              login?: string;
+              email?: string;
+              firstName?: string;
+              lastName?: string;
+              status?: string;
+              type?: string;
+              [key: string]: unknown;
+            }[];
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
-        history?: {
-          href?: string;
+        summary?: {
+          message?: string;
+          deltaMessage?: string;
+          errors?: {
+            errorCode?: string;
+            errorMsg?: string;
+            args?: {
+              value?: string;
+              type?: string;
+              [key: string]: unknown;
+            }[];
+            [key: string]: unknown;
+          }[];
           [key: string]: unknown;
         };
-        accesses?: {
-          href?: string;
-          [key: string]: unknown;
-        };
-        actions?: {
-          href?: string;
-          [key: string]: unknown;
-        };
-        principalDetails?: {
-          href?: string;
-          [key: string]: unknown;
-        };
-        userDetails?: {
-          href?: string;
+        created?: string;
+        createdBy?: string;
+        lastUpdated?: string;
+        lastUpdatedBy?: string;
+        _links?: {
+          securityAccessReviewDetails?: {
+            href?: string;
+            [key: string]: unknown;
+          };
+          history?: {
+            href?: string;
+            [key: string]: unknown;
+          };
+          accesses?: {
+            href?: string;
+            [key: string]: unknown;
+          };
+          actions?: {
+            href?: string;
+            [key: string]: unknown;
+          };
+          principalDetails?: {
+            href?: string;
+            [key: string]: unknown;
+          };
+          userDetails?: {
+            href?: string;
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
         [key: string]: unknown;
@@ -8023,66 +8820,90 @@ export interface CardOutputs {
   listMySecurityAccessReviewAccesses: {
     /** Records */
     items: {
+      /** Item ID */
       id?: string;
+      /** Name */
       name?: string;
-      resourceId?: string;
-      /** LOW, MEDIUM or HIGH */
-      severity?: string;
-      supportedActions?: string[];
-      remediationStatus?: string;
-      manualRemediationTypes?: string[];
-      summary?: {
-        message?: string;
-        deltaMessage?: string;
-        errors?: {
-          errorCode?: string;
-          errorMsg?: string;
-          args?: {
-            value?: string;
-            type?: string;
-            [key: string]: unknown;
-          }[];
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
-      _links?: {
-        [key: string]: unknown;
-      };
-      /** APPLICATION */
+      /** Type — APPLICATION */
       type?: string;
+      /** Resource ID */
+      resourceId?: string;
+      /** Severity — LOW, MEDIUM or HIGH */
+      severity?: string;
+      /** Possible actions */
+      supportedActions?: string[];
+      /** Remediation status */
+      remediationStatus?: string;
+      /** Kinds of sub-access */
       subAccessTypes?: string[];
-      appInfo?: {
+      /** App label */
+      appLabel?: string;
+      /** Last used */
+      lastAccessDate?: string;
+      /** Raw record */
+      raw: {
         id?: string;
         name?: string;
-        label?: string;
-        logoUrl?: string;
-        lastAccessDate?: string;
-        assignedDate?: string;
-        assignmentType?: string;
-        applicationUsage?: number;
-        lastAccessCertificationReviewedDate?: string;
-        lastSecurityAccessReviewDate?: string;
-        lastDeviceLogin?: string;
-        activeEntitlements?: {
-          id?: string;
-          name?: string;
-          externalValue?: string;
-          multiValue?: boolean;
-          required?: boolean;
-          dataType?: string;
-          [key: string]: unknown;
-        }[];
-        governanceLabels?: {
-          labelId?: string;
-          name?: string;
-          values?: {
-            labelValueId?: string;
-            name?: string;
+        resourceId?: string;
+        /** LOW, MEDIUM or HIGH */
+        severity?: string;
+        supportedActions?: string[];
+        remediationStatus?: string;
+        manualRemediationTypes?: string[];
+        summary?: {
+          message?: string;
+          deltaMessage?: string;
+          errors?: {
+            errorCode?: string;
+            errorMsg?: string;
+            args?: {
+              value?: string;
+              type?: string;
+              [key: string]: unknown;
+            }[];
             [key: string]: unknown;
           }[];
           [key: string]: unknown;
-        }[];
+        };
+        _links?: {
+          [key: string]: unknown;
+        };
+        /** APPLICATION */
+        type?: string;
+        subAccessTypes?: string[];
+        appInfo?: {
+          id?: string;
+          name?: string;
+          label?: string;
+          logoUrl?: string;
+          lastAccessDate?: string;
+          assignedDate?: string;
+          assignmentType?: string;
+          applicationUsage?: number;
+          lastAccessCertificationReviewedDate?: string;
+          lastSecurityAccessReviewDate?: string;
+          lastDeviceLogin?: string;
+          activeEntitlements?: {
+            id?: string;
+            name?: string;
+            externalValue?: string;
+            multiValue?: boolean;
+            required?: boolean;
+            dataType?: string;
+            [key: string]: unknown;
+          }[];
+          governanceLabels?: {
+            labelId?: string;
+            name?: string;
+            values?: {
+              labelValueId?: string;
+              name?: string;
+              [key: string]: unknown;
+            }[];
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -8093,79 +8914,97 @@ export interface CardOutputs {
   listMySecurityAccessReviewSubAccesses: {
     /** Records */
     items: {
+      /** Item ID */
       id?: string;
+      /** Name */
       name?: string;
-      resourceId?: string;
-      /** LOW, MEDIUM or HIGH */
-      severity?: string;
-      supportedActions?: string[];
-      remediationStatus?: string;
-      manualRemediationTypes?: string[];
-      summary?: {
-        message?: string;
-        deltaMessage?: string;
-        errors?: {
-          errorCode?: string;
-          errorMsg?: string;
-          args?: {
-            value?: string;
-            type?: string;
-            [key: string]: unknown;
-          }[];
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
-      _links?: {
-        [key: string]: unknown;
-      };
-      /** ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP */
+      /** Type — ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP */
       type?: string;
-      entitlementInfo?: {
+      /** Resource ID */
+      resourceId?: string;
+      /** Severity — LOW, MEDIUM or HIGH */
+      severity?: string;
+      /** Possible actions */
+      supportedActions?: string[];
+      /** Remediation status */
+      remediationStatus?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        resourceId?: string;
+        /** LOW, MEDIUM or HIGH */
+        severity?: string;
+        supportedActions?: string[];
+        remediationStatus?: string;
+        manualRemediationTypes?: string[];
+        summary?: {
+          message?: string;
+          deltaMessage?: string;
+          errors?: {
+            errorCode?: string;
+            errorMsg?: string;
+            args?: {
+              value?: string;
+              type?: string;
+              [key: string]: unknown;
+            }[];
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        };
+        _links?: {
+          [key: string]: unknown;
+        };
+        /** ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP */
         type?: string;
-        entitlementDescription?: string;
-        assignedDate?: string;
-        assignmentType?: string;
-        collectionsAssigning?: {
-          id?: string;
-          name?: string;
-          [key: string]: unknown;
-        }[];
-        entitlements?: {
-          id?: string;
-          name?: string;
-          externalValue?: string;
-          multiValue?: boolean;
-          required?: boolean;
-          dataType?: string;
-          [key: string]: unknown;
-        }[];
-        governanceLabels?: {
-          labelId?: string;
-          name?: string;
-          values?: {
-            labelValueId?: string;
+        entitlementInfo?: {
+          type?: string;
+          entitlementDescription?: string;
+          assignedDate?: string;
+          assignmentType?: string;
+          collectionsAssigning?: {
+            id?: string;
             name?: string;
             [key: string]: unknown;
           }[];
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
-      groupInfo?: {
-        assignedDate?: string;
-        groupOwner?: string;
-        assignmentType?: string;
-        governanceLabels?: {
-          labelId?: string;
-          name?: string;
-          values?: {
-            labelValueId?: string;
+          entitlements?: {
+            id?: string;
             name?: string;
+            externalValue?: string;
+            multiValue?: boolean;
+            required?: boolean;
+            dataType?: string;
+            [key: string]: unknown;
+          }[];
+          governanceLabels?: {
+            labelId?: string;
+            name?: string;
+            values?: {
+              labelValueId?: string;
+              name?: string;
+              [key: string]: unknown;
+            }[];
             [key: string]: unknown;
           }[];
           [key: string]: unknown;
-        }[];
+        };
+        groupInfo?: {
+          assignedDate?: string;
+          groupOwner?: string;
+          assignmentType?: string;
+          governanceLabels?: {
+            labelId?: string;
+            name?: string;
+            values?: {
+              labelValueId?: string;
+              name?: string;
+              [key: string]: unknown;
+            }[];
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -8176,24 +9015,40 @@ export interface CardOutputs {
   listMySecurityAccessReviewAccessesAnomalies: {
     /** Records */
     items: {
-      /** SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY */
+      /** Kind — SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY */
       type?: string;
+      /** Severity */
       severity?: string;
-      subtext?: {
-        message?: string;
-        messageCode?: string;
-        args?: {
-          value?: string;
-          type?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
+      /** Explanation */
+      message?: string;
+      /** Separation-of-duties conflicts */
       sodConflicts?: {
         id?: string;
         name?: string;
         [key: string]: unknown;
       }[];
+      /** Raw record */
+      raw: {
+        /** SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY */
+        type?: string;
+        severity?: string;
+        subtext?: {
+          message?: string;
+          messageCode?: string;
+          args?: {
+            value?: string;
+            type?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        };
+        sodConflicts?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -8234,8 +9089,14 @@ export interface CardOutputs {
   listMySecurityAccessReviewActions: {
     /** Records */
     items: {
-      /** CLOSE_REVIEW or RESTORE_ALL_ACCESS */
+      /** Action — CLOSE_REVIEW or RESTORE_ALL_ACCESS */
       actionType?: string;
+      /** Raw record */
+      raw: {
+        /** CLOSE_REVIEW or RESTORE_ALL_ACCESS */
+        actionType?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -8246,18 +9107,34 @@ export interface CardOutputs {
   listMySecurityAccessReviewHistory: {
     /** Records */
     items: {
+      /** Entry ID */
       id?: string;
-      systemGenerated?: boolean;
+      /** When */
       timestamp?: string;
+      /** What happened */
       message?: string;
-      principalProfile?: {
+      /** By Okta */
+      systemGenerated?: boolean;
+      /** By user ID */
+      actorId?: string;
+      /** By user login */
+      actorLogin?: string;
+      /** Raw record */
+      raw: {
         id?: string;
-        login?: string;
-        email?: string;
-        firstName?: string;
-        lastName?: string;
-        status?: string;
-        type?: string;
+        systemGenerated?: boolean;
+        timestamp?: string;
+        message?: string;
+        principalProfile?: {
+          id?: string;
+          login?: string;
+          email?: string;
+          firstName?: string;
+          lastName?: string;
+          status?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -8367,23 +9244,37 @@ export interface CardOutputs {
   listMyDefaultEntriesV2: {
     /** Records */
     items: {
+      /** Entry ID */
       id?: string;
+      /** Name */
       name?: string;
-      description?: string;
-      /** What kind of entry, e.g. Application */
+      /** Kind — What kind of entry, e.g. Application */
       label?: string;
+      /** Parent entry ID */
       parent?: string;
+      /** Requestable */
       requestable?: boolean;
-      counts?: {
-        resourceCounts?: {
-          applications?: number;
+      /** Raw record */
+      raw: {
+        id?: string;
+        name?: string;
+        description?: string;
+        /** What kind of entry, e.g. Application */
+        label?: string;
+        parent?: string;
+        requestable?: boolean;
+        counts?: {
+          resourceCounts?: {
+            applications?: number;
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
-        [key: string]: unknown;
-      };
-      _links?: {
-        self?: {
-          href?: string;
+        _links?: {
+          self?: {
+            href?: string;
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
         [key: string]: unknown;
@@ -8491,10 +9382,22 @@ export interface CardOutputs {
   listMyEntryUsersV2: {
     /** Records */
     items: {
+      /** User ID */
       id?: string;
+      /** First name */
       firstName?: string;
+      /** Last name */
       lastName?: string;
+      /** Email */
       email?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        firstName?: string;
+        lastName?: string;
+        email?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -8883,10 +9786,22 @@ export interface CardOutputs {
   listMyDelegateUsers: {
     /** Records */
     items: {
+      /** User ID */
       id?: string;
+      /** First name */
       firstName?: string;
+      /** Last name */
       lastName?: string;
+      /** Email */
       email?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
+        firstName?: string;
+        lastName?: string;
+        email?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     }[];
     /** Number of records */
@@ -8895,31 +9810,51 @@ export interface CardOutputs {
   listMyManagedConnections: {
     /** Records */
     items: {
+      /** Connection ID */
       id?: string;
-      orn?: string;
-      /** ACTIVE or INACTIVE */
-      status?: string;
-      /** IDENTITY_ASSERTION_CUSTOM_AS, STS_VAULT_SECRET, STS_SERVICE_ACCOUNT */
+      /** Kind — IDENTITY_ASSERTION_CUSTOM_AS, STS_VAULT_SECRET, STS_SERVICE_ACCOUNT */
       connectionType?: string;
-      authorizationServer?: {
+      /** Status — ACTIVE or INACTIVE */
+      status?: string;
+      /** Connection ORN */
+      orn?: string;
+      /** Authorization server */
+      authorizationServerName?: string;
+      /** Vaulted secret */
+      secretName?: string;
+      /** App */
+      appName?: string;
+      /** Service account */
+      serviceAccountName?: string;
+      /** Raw record */
+      raw: {
+        id?: string;
         orn?: string;
-        name?: string;
-        issuerUrl?: string;
-        [key: string]: unknown;
-      };
-      secret?: {
-        orn?: string;
-        name?: string;
-        [key: string]: unknown;
-      };
-      app?: {
-        orn?: string;
-        name?: string;
-        [key: string]: unknown;
-      };
-      serviceAccount?: {
-        orn?: string;
-        name?: string;
+        /** ACTIVE or INACTIVE */
+        status?: string;
+        /** IDENTITY_ASSERTION_CUSTOM_AS, STS_VAULT_SECRET, STS_SERVICE_ACCOUNT */
+        connectionType?: string;
+        authorizationServer?: {
+          orn?: string;
+          name?: string;
+          issuerUrl?: string;
+          [key: string]: unknown;
+        };
+        secret?: {
+          orn?: string;
+          name?: string;
+          [key: string]: unknown;
+        };
+        app?: {
+          orn?: string;
+          name?: string;
+          [key: string]: unknown;
+        };
+        serviceAccount?: {
+          orn?: string;
+          name?: string;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -8930,14 +9865,24 @@ export interface CardOutputs {
   listGroups: {
     /** Records */
     items: {
+      /** Group ID */
       id?: string;
+      /** Name */
+      name?: string;
+      /** Type */
       type?: string;
-      profile?: {
-        name?: string;
-        description?: string | null;
-        [key: string]: unknown;
-      };
-      _links?: {
+      /** Raw record */
+      raw: {
+        id?: string;
+        type?: string;
+        profile?: {
+          name?: string;
+          description?: string | null;
+          [key: string]: unknown;
+        };
+        _links?: {
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -9071,71 +10016,89 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listSecurityAccessReviews: {
+    /** Review ID */
     id?: string;
+    /** Name */
     name?: string;
-    /** PENDING, ACTIVE, CLOSED, ERROR */
+    /** Status — PENDING, ACTIVE, CLOSED, ERROR */
     status?: string;
+    /** Ends at */
     endTime?: string;
-    reviewerSettings?: {
-      type?: string;
-      userSettings?: {
-        includedUserIds?: string[];
-        includedUserProfiles?: {
-          id?: string;
-          login?: string;
-          email?: string;
-          firstName?: string;
-          lastName?: string;
-          status?: string;
-          type?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    summary?: {
-      message?: string;
-      deltaMessage?: string;
-      errors?: {
-        errorCode?: string;
-        errorMsg?: string;
-        args?: {
-          value?: string;
-          type?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
+    /** Reviewer user IDs */
+    reviewerUserIds?: string[];
+    /** Created at */
     created?: string;
-    createdBy?: string;
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
-    _links?: {
-      securityAccessReviewDetails?: {
-        href?: string;
+    /** Details link */
+    detailsLink?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      /** PENDING, ACTIVE, CLOSED, ERROR */
+      status?: string;
+      endTime?: string;
+      reviewerSettings?: {
+        type?: string;
+        userSettings?: {
+          includedUserIds?: string[];
+          includedUserProfiles?: {
+            id?: string;
+            login?: string;
+            email?: string;
+            firstName?: string;
+            lastName?: string;
+            status?: string;
+            type?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
-      history?: {
-        href?: string;
+      summary?: {
+        message?: string;
+        deltaMessage?: string;
+        errors?: {
+          errorCode?: string;
+          errorMsg?: string;
+          args?: {
+            value?: string;
+            type?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
         [key: string]: unknown;
       };
-      accesses?: {
-        href?: string;
-        [key: string]: unknown;
-      };
-      actions?: {
-        href?: string;
-        [key: string]: unknown;
-      };
-      principalDetails?: {
-        href?: string;
-        [key: string]: unknown;
-      };
-      userDetails?: {
-        href?: string;
+      created?: string;
+      createdBy?: string;
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      _links?: {
+        securityAccessReviewDetails?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        history?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        accesses?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        actions?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        principalDetails?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        userDetails?: {
+          href?: string;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -9294,172 +10257,236 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listSecurityAccessReviewActions: {
+    /** Action */
     actionType?: string;
+    /** Raw record */
+    raw: {
+      actionType?: string;
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   executeSecurityAccessReviewAction: never;
   listSecurityAccessReviewAccesses: {
+    /** Access item ID */
     id?: string;
+    /** Name */
     name?: string;
-    resourceId?: string;
-    /** LOW, MEDIUM or HIGH */
-    severity?: string;
-    supportedActions?: string[];
-    remediationStatus?: string;
-    manualRemediationTypes?: string[];
-    summary?: {
-      message?: string;
-      deltaMessage?: string;
-      errors?: {
-        errorCode?: string;
-        errorMsg?: string;
-        args?: {
-          value?: string;
-          type?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
-    _links?: {
-      [key: string]: unknown;
-    };
-    /** APPLICATION */
+    /** Type — APPLICATION */
     type?: string;
+    /** Resource ID */
+    resourceId?: string;
+    /** Severity — LOW, MEDIUM or HIGH */
+    severity?: string;
+    /** Possible actions */
+    supportedActions?: string[];
+    /** Remediation status */
+    remediationStatus?: string;
+    /** Kinds of sub-access */
     subAccessTypes?: string[];
-    appInfo?: {
+    /** App label */
+    appLabel?: string;
+    /** Last used */
+    lastAccessDate?: string;
+    /** Raw record */
+    raw: {
       id?: string;
       name?: string;
-      label?: string;
-      logoUrl?: string;
-      lastAccessDate?: string;
-      assignedDate?: string;
-      assignmentType?: string;
-      applicationUsage?: number;
-      lastAccessCertificationReviewedDate?: string;
-      lastSecurityAccessReviewDate?: string;
-      lastDeviceLogin?: string;
-      activeEntitlements?: {
-        id?: string;
-        name?: string;
-        externalValue?: string;
-        multiValue?: boolean;
-        required?: boolean;
-        dataType?: string;
-        [key: string]: unknown;
-      }[];
-      governanceLabels?: {
-        labelId?: string;
-        name?: string;
-        values?: {
-          labelValueId?: string;
-          name?: string;
+      resourceId?: string;
+      /** LOW, MEDIUM or HIGH */
+      severity?: string;
+      supportedActions?: string[];
+      remediationStatus?: string;
+      manualRemediationTypes?: string[];
+      summary?: {
+        message?: string;
+        deltaMessage?: string;
+        errors?: {
+          errorCode?: string;
+          errorMsg?: string;
+          args?: {
+            value?: string;
+            type?: string;
+            [key: string]: unknown;
+          }[];
           [key: string]: unknown;
         }[];
         [key: string]: unknown;
-      }[];
+      };
+      _links?: {
+        [key: string]: unknown;
+      };
+      /** APPLICATION */
+      type?: string;
+      subAccessTypes?: string[];
+      appInfo?: {
+        id?: string;
+        name?: string;
+        label?: string;
+        logoUrl?: string;
+        lastAccessDate?: string;
+        assignedDate?: string;
+        assignmentType?: string;
+        applicationUsage?: number;
+        lastAccessCertificationReviewedDate?: string;
+        lastSecurityAccessReviewDate?: string;
+        lastDeviceLogin?: string;
+        activeEntitlements?: {
+          id?: string;
+          name?: string;
+          externalValue?: string;
+          multiValue?: boolean;
+          required?: boolean;
+          dataType?: string;
+          [key: string]: unknown;
+        }[];
+        governanceLabels?: {
+          labelId?: string;
+          name?: string;
+          values?: {
+            labelValueId?: string;
+            name?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
   };
   listSecurityAccessReviewSubAccesses: {
+    /** Sub-access item ID */
     id?: string;
+    /** Name */
     name?: string;
+    /** Type — ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP */
+    type?: string;
+    /** Resource ID */
     resourceId?: string;
-    /** LOW, MEDIUM or HIGH */
+    /** Severity — LOW, MEDIUM or HIGH */
     severity?: string;
+    /** Possible actions */
     supportedActions?: string[];
+    /** Remediation status */
     remediationStatus?: string;
-    manualRemediationTypes?: string[];
-    summary?: {
-      message?: string;
-      deltaMessage?: string;
-      errors?: {
-        errorCode?: string;
-        errorMsg?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      resourceId?: string;
+      /** LOW, MEDIUM or HIGH */
+      severity?: string;
+      supportedActions?: string[];
+      remediationStatus?: string;
+      manualRemediationTypes?: string[];
+      summary?: {
+        message?: string;
+        deltaMessage?: string;
+        errors?: {
+          errorCode?: string;
+          errorMsg?: string;
+          args?: {
+            value?: string;
+            type?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
+      _links?: {
+        [key: string]: unknown;
+      };
+      /** ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP */
+      type?: string;
+      entitlementInfo?: {
+        type?: string;
+        entitlementDescription?: string;
+        assignedDate?: string;
+        assignmentType?: string;
+        collectionsAssigning?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        }[];
+        entitlements?: {
+          id?: string;
+          name?: string;
+          externalValue?: string;
+          multiValue?: boolean;
+          required?: boolean;
+          dataType?: string;
+          [key: string]: unknown;
+        }[];
+        governanceLabels?: {
+          labelId?: string;
+          name?: string;
+          values?: {
+            labelValueId?: string;
+            name?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
+      groupInfo?: {
+        assignedDate?: string;
+        groupOwner?: string;
+        assignmentType?: string;
+        governanceLabels?: {
+          labelId?: string;
+          name?: string;
+          values?: {
+            labelValueId?: string;
+            name?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    [key: string]: unknown;
+  };
+  listSecurityAccessReviewAccessesAnomalies: {
+    /** Kind — SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY */
+    type?: string;
+    /** Severity */
+    severity?: string;
+    /** Explanation */
+    message?: string;
+    /** Separation-of-duties conflicts */
+    sodConflicts?: {
+      id?: string;
+      name?: string;
+      [key: string]: unknown;
+    }[];
+    /** Raw record */
+    raw: {
+      /** SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY */
+      type?: string;
+      severity?: string;
+      subtext?: {
+        message?: string;
+        messageCode?: string;
         args?: {
           value?: string;
           type?: string;
           [key: string]: unknown;
         }[];
         [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
-    _links?: {
-      [key: string]: unknown;
-    };
-    /** ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP */
-    type?: string;
-    entitlementInfo?: {
-      type?: string;
-      entitlementDescription?: string;
-      assignedDate?: string;
-      assignmentType?: string;
-      collectionsAssigning?: {
+      };
+      sodConflicts?: {
         id?: string;
         name?: string;
         [key: string]: unknown;
       }[];
-      entitlements?: {
-        id?: string;
-        name?: string;
-        externalValue?: string;
-        multiValue?: boolean;
-        required?: boolean;
-        dataType?: string;
-        [key: string]: unknown;
-      }[];
-      governanceLabels?: {
-        labelId?: string;
-        name?: string;
-        values?: {
-          labelValueId?: string;
-          name?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      }[];
       [key: string]: unknown;
     };
-    groupInfo?: {
-      assignedDate?: string;
-      groupOwner?: string;
-      assignmentType?: string;
-      governanceLabels?: {
-        labelId?: string;
-        name?: string;
-        values?: {
-          labelValueId?: string;
-          name?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
-    [key: string]: unknown;
-  };
-  listSecurityAccessReviewAccessesAnomalies: {
-    /** SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY */
-    type?: string;
-    severity?: string;
-    subtext?: {
-      message?: string;
-      messageCode?: string;
-      args?: {
-        value?: string;
-        type?: string;
-        [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
-    sodConflicts?: {
-      id?: string;
-      name?: string;
-      [key: string]: unknown;
-    }[];
     [key: string]: unknown;
   };
   executeSecurityAccessReviewAccessesAction: never;
@@ -9495,18 +10522,34 @@ export interface CardItems {
   };
   addSecurityAccessReviewComment: never;
   listSecurityAccessReviewHistory: {
+    /** Entry ID */
     id?: string;
-    systemGenerated?: boolean;
+    /** When */
     timestamp?: string;
+    /** What happened */
     message?: string;
-    principalProfile?: {
+    /** By Okta */
+    systemGenerated?: boolean;
+    /** By user ID */
+    actorId?: string;
+    /** By user login */
+    actorLogin?: string;
+    /** Raw record */
+    raw: {
       id?: string;
-      login?: string;
-      email?: string;
-      firstName?: string;
-      lastName?: string;
-      status?: string;
-      type?: string;
+      systemGenerated?: boolean;
+      timestamp?: string;
+      message?: string;
+      principalProfile?: {
+        id?: string;
+        login?: string;
+        email?: string;
+        firstName?: string;
+        lastName?: string;
+        status?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
@@ -9613,61 +10656,77 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listAllRequests: {
+    /** Request ID */
     id?: string;
-    /** ISO 8601 date and time */
-    created?: string;
-    createdBy?: string;
-    /** ISO 8601 date and time */
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
-    /** ACCESS_REQUEST or CUSTOM */
-    type?: string;
+    /** Subject */
     subject?: string;
-    requestTypeId?: string;
-    /** OPEN, PENDING, RESOLVED or LOCKED */
+    /** Status — OPEN, PENDING, RESOLVED or LOCKED */
     requestStatus?: string;
-    resolved?: string | null;
+    /** Request type ID */
+    requestTypeId?: string;
+    /** Requester user IDs */
     requesterUserIds?: string[];
-    requesterFieldValues?: {
+    /** Last updated at — ISO 8601 date and time */
+    lastUpdated?: string;
+    /** Raw record */
+    raw: {
       id?: string;
-      prompt?: string;
-      required?: boolean;
+      /** ISO 8601 date and time */
+      created?: string;
+      createdBy?: string;
+      /** ISO 8601 date and time */
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      /** ACCESS_REQUEST or CUSTOM */
       type?: string;
-      value?: unknown;
-      [key: string]: unknown;
-    }[] | null;
-    approvals?: {
-      approvalId?: string;
-      /** PENDING or COMPLETED */
-      status?: string;
-      approverId?: string;
-      approverName?: string;
-      /** APPROVED or DENIED */
-      decision?: string;
-      /** ISO 8601 date and time */
-      decided?: string;
-      [key: string]: unknown;
-    }[];
-    actions?: {
-      actionId?: string;
-      status?: string;
-      action?: string;
-      actionStatus?: string;
-      /** ISO 8601 date and time */
-      actionAttempted?: string;
-      resourceId?: string;
-      resourceName?: string;
-      resourceType?: string;
-      [key: string]: unknown;
-    }[] | null;
-    permalinkId?: number;
-    _links?: {
-      self?: {
-        href?: string;
+      subject?: string;
+      requestTypeId?: string;
+      /** OPEN, PENDING, RESOLVED or LOCKED */
+      requestStatus?: string;
+      resolved?: string | null;
+      requesterUserIds?: string[];
+      requesterFieldValues?: {
+        id?: string;
+        prompt?: string;
+        required?: boolean;
+        type?: string;
+        value?: unknown;
         [key: string]: unknown;
-      };
-      requestType?: {
-        href?: string;
+      }[] | null;
+      approvals?: {
+        approvalId?: string;
+        /** PENDING or COMPLETED */
+        status?: string;
+        approverId?: string;
+        approverName?: string;
+        /** APPROVED or DENIED */
+        decision?: string;
+        /** ISO 8601 date and time */
+        decided?: string;
+        [key: string]: unknown;
+      }[];
+      actions?: {
+        actionId?: string;
+        status?: string;
+        action?: string;
+        actionStatus?: string;
+        /** ISO 8601 date and time */
+        actionAttempted?: string;
+        resourceId?: string;
+        resourceName?: string;
+        resourceType?: string;
+        [key: string]: unknown;
+      }[] | null;
+      permalinkId?: number;
+      _links?: {
+        self?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        requestType?: {
+          href?: string;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -9808,69 +10867,87 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listAllRequestsV2: {
+    /** Request ID */
     id?: string;
-    /** ISO 8601 date and time */
-    created?: string;
-    createdBy?: string;
-    /** ISO 8601 date and time */
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
-    /** SUBMITTED, REJECTED, PENDING, APPROVED, DENIED, CANCELED or EXPIRED */
+    /** Status — SUBMITTED, REJECTED, PENDING, APPROVED, DENIED, CANCELED or EXPIRED */
     status?: string;
-    resolved?: string | null;
-    /** PENDING, GRANTED, FAILED or MANUAL_REQUIRED */
+    /** Grant status — PENDING, GRANTED, FAILED or MANUAL_REQUIRED */
     grantStatus?: string;
-    granted?: string | null;
-    /** PENDING, REVOKED or FAILED */
-    revocationStatus?: string;
-    revoked?: string | null;
-    revocationScheduled?: string | null;
-    accessDuration?: string | null;
-    requestedBy?: {
-      externalId?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    requestedFor?: {
-      externalId?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    requested?: {
-      entryId?: string;
-      resourceId?: string;
-      resourceType?: string;
-      accessScopeId?: string;
-      accessScopeType?: string;
-      [key: string]: unknown;
-    };
-    requesterFieldValues?: {
+    /** Requested for (user ID) */
+    requestedForUserId?: string;
+    /** Catalog entry ID */
+    entryId?: string;
+    /** Resource ID */
+    resourceId?: string;
+    /** Last updated at — ISO 8601 date and time */
+    lastUpdated?: string;
+    /** Raw record */
+    raw: {
       id?: string;
-      label?: string;
-      type?: string;
-      value?: string;
-      values?: string[];
-      [key: string]: unknown;
-    }[];
-    requestApproval?: {
-      type?: string;
-      providerName?: string;
-      status?: string;
       /** ISO 8601 date and time */
-      decided?: string;
-      [key: string]: unknown;
-    };
-    riskAssessment?: {
-      requestSubmissionType?: string;
-      riskRules?: {
-        name?: string;
+      created?: string;
+      createdBy?: string;
+      /** ISO 8601 date and time */
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      /** SUBMITTED, REJECTED, PENDING, APPROVED, DENIED, CANCELED or EXPIRED */
+      status?: string;
+      resolved?: string | null;
+      /** PENDING, GRANTED, FAILED or MANUAL_REQUIRED */
+      grantStatus?: string;
+      granted?: string | null;
+      /** PENDING, REVOKED or FAILED */
+      revocationStatus?: string;
+      revoked?: string | null;
+      revocationScheduled?: string | null;
+      accessDuration?: string | null;
+      requestedBy?: {
+        externalId?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      requestedFor?: {
+        externalId?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      requested?: {
+        entryId?: string;
+        resourceId?: string;
+        resourceType?: string;
+        accessScopeId?: string;
+        accessScopeType?: string;
+        [key: string]: unknown;
+      };
+      requesterFieldValues?: {
+        id?: string;
+        label?: string;
+        type?: string;
+        value?: string;
+        values?: string[];
         [key: string]: unknown;
       }[];
-      [key: string]: unknown;
-    };
-    _links?: {
-      self?: {
-        href?: string;
+      requestApproval?: {
+        type?: string;
+        providerName?: string;
+        status?: string;
+        /** ISO 8601 date and time */
+        decided?: string;
+        [key: string]: unknown;
+      };
+      riskAssessment?: {
+        requestSubmissionType?: string;
+        riskRules?: {
+          name?: string;
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
+      _links?: {
+        self?: {
+          href?: string;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -10023,46 +11100,36 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listAllRequestTypes: {
+    /** Request type ID */
     id?: string;
+    /** Name */
     name?: string;
-    description?: string;
-    /** DRAFT, ACTIVE or DISABLED */
+    /** Status — DRAFT, ACTIVE or DISABLED */
     status?: string;
-    ownerId?: string;
-    accessDuration?: string | null;
-    /** API or WEB */
-    lastUpdateSource?: string;
-    resourceSettings?: {
-      type?: string;
-      targetResources?: {
-        resourceId?: string;
-        resourceName?: string;
-        [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
-    requestSettings?: {
-      type?: string;
-      requesterMemberOf?: string[];
-      requesterFields?: {
-        id?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      description?: string;
+      /** DRAFT, ACTIVE or DISABLED */
+      status?: string;
+      ownerId?: string;
+      accessDuration?: string | null;
+      /** API or WEB */
+      lastUpdateSource?: string;
+      resourceSettings?: {
         type?: string;
-        prompt?: string;
-        required?: boolean;
-        options?: {
-          value?: string;
+        targetResources?: {
+          resourceId?: string;
+          resourceName?: string;
           [key: string]: unknown;
         }[];
         [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
-    approvalSettings?: {
-      type?: string;
-      approvals?: {
-        approverType?: string;
-        description?: string;
-        approverFields?: {
+      };
+      requestSettings?: {
+        type?: string;
+        requesterMemberOf?: string[];
+        requesterFields?: {
           id?: string;
           type?: string;
           prompt?: string;
@@ -10074,22 +11141,42 @@ export interface CardItems {
           [key: string]: unknown;
         }[];
         [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
-    /** ISO 8601 date and time */
-    created?: string;
-    createdBy?: string;
-    /** ISO 8601 date and time */
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
-    _links?: {
-      self?: {
-        href?: string;
+      };
+      approvalSettings?: {
+        type?: string;
+        approvals?: {
+          approverType?: string;
+          description?: string;
+          approverFields?: {
+            id?: string;
+            type?: string;
+            prompt?: string;
+            required?: boolean;
+            options?: {
+              value?: string;
+              [key: string]: unknown;
+            }[];
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
         [key: string]: unknown;
       };
-      requests?: {
-        href?: string;
+      /** ISO 8601 date and time */
+      created?: string;
+      createdBy?: string;
+      /** ISO 8601 date and time */
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      _links?: {
+        self?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        requests?: {
+          href?: string;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -10320,32 +11407,54 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listAllRequestTeams: {
+    /** Team ID */
     id?: string;
+    /** Name */
     name?: string;
-    /** ISO 8601 date and time */
-    created?: string;
-    /** ISO 8601 date and time */
-    lastUpdated?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      /** ISO 8601 date and time */
+      created?: string;
+      /** ISO 8601 date and time */
+      lastUpdated?: string;
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   listAllDefaultEntriesV2: {
+    /** Entry ID */
     id?: string;
+    /** Name */
     name?: string;
-    description?: string;
-    /** What kind of entry, e.g. Application */
+    /** Kind — What kind of entry, e.g. Application */
     label?: string;
+    /** Parent entry ID */
     parent?: string;
+    /** Requestable */
     requestable?: boolean;
-    counts?: {
-      resourceCounts?: {
-        applications?: number;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      description?: string;
+      /** What kind of entry, e.g. Application */
+      label?: string;
+      parent?: string;
+      requestable?: boolean;
+      counts?: {
+        resourceCounts?: {
+          applications?: number;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
-      [key: string]: unknown;
-    };
-    _links?: {
-      self?: {
-        href?: string;
+      _links?: {
+        self?: {
+          href?: string;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -10377,23 +11486,37 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listAllDefaultUserEntriesV2: {
+    /** Entry ID */
     id?: string;
+    /** Name */
     name?: string;
-    description?: string;
-    /** What kind of entry, e.g. Application */
+    /** Kind — What kind of entry, e.g. Application */
     label?: string;
+    /** Parent entry ID */
     parent?: string;
+    /** Requestable */
     requestable?: boolean;
-    counts?: {
-      resourceCounts?: {
-        applications?: number;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      description?: string;
+      /** What kind of entry, e.g. Application */
+      label?: string;
+      parent?: string;
+      requestable?: boolean;
+      counts?: {
+        resourceCounts?: {
+          applications?: number;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
-      [key: string]: unknown;
-    };
-    _links?: {
-      self?: {
-        href?: string;
+      _links?: {
+        self?: {
+          href?: string;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -10450,8 +11573,11 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listLabels: {
+    /** Label ID */
     labelId?: string;
+    /** Name */
     name?: string;
+    /** Values */
     values?: {
       labelValueId?: string;
       name?: string;
@@ -10464,7 +11590,25 @@ export interface CardItems {
       };
       [key: string]: unknown;
     }[];
-    _links?: {
+    /** Raw record */
+    raw: {
+      labelId?: string;
+      name?: string;
+      values?: {
+        labelValueId?: string;
+        name?: string;
+        metadata?: {
+          additionalProperties?: {
+            backgroundColor?: string;
+            [key: string]: unknown;
+          };
+          [key: string]: unknown;
+        };
+        [key: string]: unknown;
+      }[];
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
@@ -10511,13 +11655,11 @@ export interface CardItems {
   };
   deleteLabel: never;
   assignResourceLabels: {
+    /** Resource ORN */
     orn?: string;
-    profile?: {
-      id?: string;
-      name?: string;
-      description?: string;
-      [key: string]: unknown;
-    };
+    /** Resource name */
+    name?: string;
+    /** Labels */
     labels?: {
       labelId?: string;
       name?: string;
@@ -10538,17 +11680,46 @@ export interface CardItems {
       };
       [key: string]: unknown;
     }[];
+    /** Raw record */
+    raw: {
+      orn?: string;
+      profile?: {
+        id?: string;
+        name?: string;
+        description?: string;
+        [key: string]: unknown;
+      };
+      labels?: {
+        labelId?: string;
+        name?: string;
+        values?: {
+          labelValueId?: string;
+          name?: string;
+          metadata?: {
+            additionalProperties?: {
+              backgroundColor?: string;
+              [key: string]: unknown;
+            };
+            [key: string]: unknown;
+          };
+          [key: string]: unknown;
+        }[];
+        _links?: {
+          [key: string]: unknown;
+        };
+        [key: string]: unknown;
+      }[];
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   removeResourceLabels: never;
   listLabelResources: {
+    /** Resource ORN */
     orn?: string;
-    profile?: {
-      id?: string;
-      name?: string;
-      description?: string;
-      [key: string]: unknown;
-    };
+    /** Resource name */
+    name?: string;
+    /** Labels */
     labels?: {
       labelId?: string;
       name?: string;
@@ -10569,23 +11740,70 @@ export interface CardItems {
       };
       [key: string]: unknown;
     }[];
+    /** Raw record */
+    raw: {
+      orn?: string;
+      profile?: {
+        id?: string;
+        name?: string;
+        description?: string;
+        [key: string]: unknown;
+      };
+      labels?: {
+        labelId?: string;
+        name?: string;
+        values?: {
+          labelValueId?: string;
+          name?: string;
+          metadata?: {
+            additionalProperties?: {
+              backgroundColor?: string;
+              [key: string]: unknown;
+            };
+            [key: string]: unknown;
+          };
+          [key: string]: unknown;
+        }[];
+        _links?: {
+          [key: string]: unknown;
+        };
+        [key: string]: unknown;
+      }[];
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   listUsers: {
+    /** User ID */
     id?: string;
+    /** Status */
     status?: string;
-    created?: string;
-    activated?: string | null;
-    lastLogin?: string | null;
-    lastUpdated?: string;
-    profile?: {
-      login?: string;
-      email?: string;
-      firstName?: string | null;
-      lastName?: string | null;
-      [key: string]: unknown;
-    };
-    _links?: {
+    /** Login */
+    login?: string;
+    /** Email */
+    email?: string;
+    /** First name */
+    firstName?: string | null;
+    /** Last name */
+    lastName?: string | null;
+    /** Raw record */
+    raw: {
+      id?: string;
+      status?: string;
+      created?: string;
+      activated?: string | null;
+      lastLogin?: string | null;
+      lastUpdated?: string;
+      profile?: {
+        login?: string;
+        email?: string;
+        firstName?: string | null;
+        lastName?: string | null;
+        [key: string]: unknown;
+      };
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
@@ -10618,11 +11836,23 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listApplications: {
+    /** App ID */
     id?: string;
+    /** Technical name */
     name?: string;
+    /** Label */
     label?: string;
+    /** Status */
     status?: string;
-    signOnMode?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      label?: string;
+      status?: string;
+      signOnMode?: string;
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   createCollection: {
@@ -10650,50 +11880,76 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listCollections: {
-    id?: string;
+    /** Collection ID */
+    collectionId?: string;
+    /** Name */
     name?: string;
+    /** Description */
     description?: string;
+    /** Collection ORN */
     orn?: string;
-    counts?: {
-      principalAssignmentCount?: number;
-      resourceCounts?: {
-        applications?: number;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      description?: string;
+      orn?: string;
+      counts?: {
+        principalAssignmentCount?: number;
+        resourceCounts?: {
+          applications?: number;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
-      [key: string]: unknown;
-    };
-    /** ISO 8601 date and time */
-    created?: string;
-    createdBy?: string;
-    /** ISO 8601 date and time */
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
-    _links?: {
+      /** ISO 8601 date and time */
+      created?: string;
+      createdBy?: string;
+      /** ISO 8601 date and time */
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
   };
   listCollectionsAssignments: {
-    id?: string;
+    /** Assignment ID */
+    assignmentId?: string;
+    /** Collection ID */
     collectionId?: string;
-    principal?: {
-      externalId?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    principalProfile?: {
-      id?: string;
-      email?: string;
-      firstName?: string;
-      lastName?: string;
-      login?: string;
-      status?: string;
-      [key: string]: unknown;
-    };
-    actor?: string;
-    assignmentType?: string;
+    /** User ID */
+    userId?: string;
+    /** Email */
+    email?: string;
+    /** Expires at */
     expirationTime?: string;
-    timeZone?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      collectionId?: string;
+      principal?: {
+        externalId?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      principalProfile?: {
+        id?: string;
+        email?: string;
+        firstName?: string;
+        lastName?: string;
+        login?: string;
+        status?: string;
+        [key: string]: unknown;
+      };
+      actor?: string;
+      assignmentType?: string;
+      expirationTime?: string;
+      timeZone?: string;
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   getCollection: {
@@ -10746,74 +12002,106 @@ export interface CardItems {
   };
   deleteCollection: never;
   listCollectionAssignments: {
-    id?: string;
+    /** Assignment ID */
+    assignmentId?: string;
+    /** Collection ID */
     collectionId?: string;
-    principal?: {
-      externalId?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    principalProfile?: {
-      id?: string;
-      email?: string;
-      firstName?: string;
-      lastName?: string;
-      login?: string;
-      status?: string;
-      [key: string]: unknown;
-    };
-    actor?: string;
-    assignmentType?: string;
+    /** User ID */
+    userId?: string;
+    /** Email */
+    email?: string;
+    /** Expires at */
     expirationTime?: string;
-    timeZone?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      collectionId?: string;
+      principal?: {
+        externalId?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      principalProfile?: {
+        id?: string;
+        email?: string;
+        firstName?: string;
+        lastName?: string;
+        login?: string;
+        status?: string;
+        [key: string]: unknown;
+      };
+      actor?: string;
+      assignmentType?: string;
+      expirationTime?: string;
+      timeZone?: string;
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   assignCollection: {
+    /** Assignment ID */
     id?: string;
-    collectionId?: string;
-    principal?: {
-      externalId?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    principalProfile?: {
-      id?: string;
-      email?: string;
-      firstName?: string;
-      lastName?: string;
-      login?: string;
-      status?: string;
-      [key: string]: unknown;
-    };
-    actor?: string;
-    assignmentType?: string;
+    /** User ID */
+    userId?: string;
+    /** Expires at */
     expirationTime?: string;
-    timeZone?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      collectionId?: string;
+      principal?: {
+        externalId?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      principalProfile?: {
+        id?: string;
+        email?: string;
+        firstName?: string;
+        lastName?: string;
+        login?: string;
+        status?: string;
+        [key: string]: unknown;
+      };
+      actor?: string;
+      assignmentType?: string;
+      expirationTime?: string;
+      timeZone?: string;
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   updatePrincipalAssignment: never;
   deletePrincipalAssignment: never;
   getUnassignedUsers: {
-    id?: string;
+    /** User ID */
+    userId?: string;
+    /** Email */
     email?: string;
-    firstName?: string;
-    lastName?: string;
+    /** Login */
     login?: string;
-    status?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      email?: string;
+      firstName?: string;
+      lastName?: string;
+      login?: string;
+      status?: string;
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   listCollectionResources: {
+    /** Collection resource ID */
     resourceId?: string;
+    /** Resource ORN */
     resourceOrn?: string;
-    resourceProfile?: {
-      id?: string;
-      name?: string;
-      label?: string;
-      logo?: {
-        [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
+    /** App ID */
+    appId?: string;
+    /** App name */
+    appLabel?: string;
+    /** Entitlements */
     entitlements?: {
       id?: string;
       name?: string;
@@ -10833,24 +12121,56 @@ export interface CardItems {
       }[];
       [key: string]: unknown;
     }[];
-    entitlementValueCount?: number;
-    _links?: {
+    /** Raw record */
+    raw: {
+      resourceId?: string;
+      resourceOrn?: string;
+      resourceProfile?: {
+        id?: string;
+        name?: string;
+        label?: string;
+        logo?: {
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
+      entitlements?: {
+        id?: string;
+        name?: string;
+        externalValue?: string;
+        description?: string;
+        multiValue?: boolean;
+        required?: boolean;
+        dataType?: string;
+        values?: {
+          id?: string;
+          name?: string;
+          externalValue?: string;
+          externalId?: string;
+          description?: string;
+          orn?: string;
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      }[];
+      entitlementValueCount?: number;
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
   };
   addResourcesToCollection: {
+    /** Collection resource ID */
     resourceId?: string;
+    /** Resource ORN */
     resourceOrn?: string;
-    resourceProfile?: {
-      id?: string;
-      name?: string;
-      label?: string;
-      logo?: {
-        [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
+    /** App ID */
+    appId?: string;
+    /** App name */
+    appLabel?: string;
+    /** Entitlements */
     entitlements?: {
       id?: string;
       name?: string;
@@ -10870,8 +12190,42 @@ export interface CardItems {
       }[];
       [key: string]: unknown;
     }[];
-    entitlementValueCount?: number;
-    _links?: {
+    /** Raw record */
+    raw: {
+      resourceId?: string;
+      resourceOrn?: string;
+      resourceProfile?: {
+        id?: string;
+        name?: string;
+        label?: string;
+        logo?: {
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
+      entitlements?: {
+        id?: string;
+        name?: string;
+        externalValue?: string;
+        description?: string;
+        multiValue?: boolean;
+        required?: boolean;
+        dataType?: string;
+        values?: {
+          id?: string;
+          name?: string;
+          externalValue?: string;
+          externalId?: string;
+          description?: string;
+          orn?: string;
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      }[];
+      entitlementValueCount?: number;
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
@@ -10952,8 +12306,16 @@ export interface CardItems {
     [key: string]: unknown;
   };
   configureResourceOwners: {
+    /** Resource ORN */
+    resourceOrn?: string;
+    /** Resource name */
+    resourceName?: string;
+    /** Resource type */
+    resourceType?: string;
+    /** Parent app ORN */
     parentResourceOrn?: string;
-    principals?: {
+    /** Owners */
+    owners?: {
       id?: string;
       type?: string;
       orn?: string;
@@ -10975,23 +12337,50 @@ export interface CardItems {
       };
       [key: string]: unknown;
     }[];
-    resource?: {
-      id?: string;
-      type?: string;
-      orn?: string;
-      profile?: {
+    /** Raw record */
+    raw: {
+      parentResourceOrn?: string;
+      principals?: {
         id?: string;
-        name?: string;
-        label?: string;
-        description?: string;
-        parent?: {
+        type?: string;
+        orn?: string;
+        profile?: {
           id?: string;
           name?: string;
+          email?: string;
+          metadata?: {
+            userAssignmentCount?: number;
+            [key: string]: unknown;
+          };
+          logo?: {
+            [key: string]: unknown;
+          }[];
+          _links?: {
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
-        logo?: {
+        [key: string]: unknown;
+      }[];
+      resource?: {
+        id?: string;
+        type?: string;
+        orn?: string;
+        profile?: {
+          id?: string;
+          name?: string;
+          label?: string;
+          description?: string;
+          parent?: {
+            id?: string;
+            name?: string;
+            [key: string]: unknown;
+          };
+          logo?: {
+            [key: string]: unknown;
+          }[];
           [key: string]: unknown;
-        }[];
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -10999,8 +12388,16 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listResourceOwners: {
+    /** Resource ORN */
+    resourceOrn?: string;
+    /** Resource name */
+    resourceName?: string;
+    /** Resource type */
+    resourceType?: string;
+    /** Parent app ORN */
     parentResourceOrn?: string;
-    principals?: {
+    /** Owners */
+    owners?: {
       id?: string;
       type?: string;
       orn?: string;
@@ -11022,23 +12419,50 @@ export interface CardItems {
       };
       [key: string]: unknown;
     }[];
-    resource?: {
-      id?: string;
-      type?: string;
-      orn?: string;
-      profile?: {
+    /** Raw record */
+    raw: {
+      parentResourceOrn?: string;
+      principals?: {
         id?: string;
-        name?: string;
-        label?: string;
-        description?: string;
-        parent?: {
+        type?: string;
+        orn?: string;
+        profile?: {
           id?: string;
           name?: string;
+          email?: string;
+          metadata?: {
+            userAssignmentCount?: number;
+            [key: string]: unknown;
+          };
+          logo?: {
+            [key: string]: unknown;
+          }[];
+          _links?: {
+            [key: string]: unknown;
+          };
           [key: string]: unknown;
         };
-        logo?: {
+        [key: string]: unknown;
+      }[];
+      resource?: {
+        id?: string;
+        type?: string;
+        orn?: string;
+        profile?: {
+          id?: string;
+          name?: string;
+          label?: string;
+          description?: string;
+          parent?: {
+            id?: string;
+            name?: string;
+            [key: string]: unknown;
+          };
+          logo?: {
+            [key: string]: unknown;
+          }[];
           [key: string]: unknown;
-        }[];
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -11047,58 +12471,82 @@ export interface CardItems {
   };
   updateResourceOwners: never;
   listResourceOwnerCatalogResources: {
-    id?: string;
+    /** Resource ORN */
+    resourceOrn?: string;
+    /** Name */
+    name?: string;
+    /** Resource type */
     type?: string;
-    orn?: string;
-    profile?: {
+    /** Resource ID */
+    resourceId?: string;
+    /** Raw record */
+    raw: {
       id?: string;
-      name?: string;
-      label?: string;
-      description?: string;
-      parent?: {
+      type?: string;
+      orn?: string;
+      profile?: {
         id?: string;
         name?: string;
+        label?: string;
+        description?: string;
+        parent?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        };
+        logo?: {
+          [key: string]: unknown;
+        }[];
         [key: string]: unknown;
       };
-      logo?: {
-        [key: string]: unknown;
-      }[];
       [key: string]: unknown;
     };
     [key: string]: unknown;
   };
   generatePotentialRiskAssessments: {
-    id?: string;
-    principalOrn?: string;
-    resourceOrn?: string;
+    /** Rule ID */
     ruleId?: string;
+    /** Rule name */
     ruleName?: string;
+    /** App ORN */
+    resourceOrn?: string;
+    /** Description */
     description?: string;
-    type?: string;
-    conflictCriteria?: {
-      and?: {
-        name?: string;
-        attribute?: string;
-        operation?: string;
-        value?: {
-          type?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      principalOrn?: string;
+      resourceOrn?: string;
+      ruleId?: string;
+      ruleName?: string;
+      description?: string;
+      type?: string;
+      conflictCriteria?: {
+        and?: {
+          name?: string;
+          attribute?: string;
+          operation?: string;
           value?: {
-            id?: string;
-            name?: string;
-            externalValue?: string;
-            description?: string;
-            values?: {
+            type?: string;
+            value?: {
               id?: string;
               name?: string;
               externalValue?: string;
+              description?: string;
+              values?: {
+                id?: string;
+                name?: string;
+                externalValue?: string;
+                [key: string]: unknown;
+              }[];
               [key: string]: unknown;
             }[];
             [key: string]: unknown;
-          }[];
+          };
           [key: string]: unknown;
-        };
+        }[];
         [key: string]: unknown;
-      }[];
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
@@ -11152,49 +12600,61 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listRiskRules: {
-    id?: string;
+    /** Rule ID */
+    ruleId?: string;
+    /** Name */
     name?: string;
-    description?: string;
-    notes?: string;
-    type?: string;
+    /** Status */
     status?: string;
-    resources?: {
-      resourceOrn?: string;
-      [key: string]: unknown;
-    }[];
-    conflictCriteria?: {
-      and?: {
-        name?: string;
-        attribute?: string;
-        operation?: string;
-        value?: {
-          type?: string;
+    /** App ORN */
+    resourceOrn?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      description?: string;
+      notes?: string;
+      type?: string;
+      status?: string;
+      resources?: {
+        resourceOrn?: string;
+        [key: string]: unknown;
+      }[];
+      conflictCriteria?: {
+        and?: {
+          name?: string;
+          attribute?: string;
+          operation?: string;
           value?: {
-            id?: string;
-            name?: string;
-            externalValue?: string;
-            description?: string;
-            values?: {
+            type?: string;
+            value?: {
               id?: string;
               name?: string;
               externalValue?: string;
+              description?: string;
+              values?: {
+                id?: string;
+                name?: string;
+                externalValue?: string;
+                [key: string]: unknown;
+              }[];
               [key: string]: unknown;
             }[];
             [key: string]: unknown;
-          }[];
+          };
           [key: string]: unknown;
-        };
+        }[];
         [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
-    /** ISO 8601 date and time */
-    created?: string;
-    createdBy?: string;
-    /** ISO 8601 date and time */
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
-    _links?: {
+      };
+      /** ISO 8601 date and time */
+      created?: string;
+      createdBy?: string;
+      /** ISO 8601 date and time */
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
@@ -11305,28 +12765,44 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listDelegateAppointments: {
-    id?: string;
-    delegator?: {
-      externalId?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    delegate?: {
-      externalId?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    /** ISO 8601 date and time */
+    /** Appointment ID */
+    appointmentId?: string;
+    /** Delegator user ID */
+    delegatorId?: string;
+    /** Delegate user ID */
+    delegateId?: string;
+    /** Starts — ISO 8601 date and time */
     startTime?: string;
-    /** ISO 8601 date and time */
+    /** Ends — ISO 8601 date and time */
     endTime?: string;
+    /** Note */
     note?: string;
-    /** ISO 8601 date and time */
-    created?: string;
-    createdBy?: string;
-    /** ISO 8601 date and time */
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      delegator?: {
+        externalId?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      delegate?: {
+        externalId?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      /** ISO 8601 date and time */
+      startTime?: string;
+      /** ISO 8601 date and time */
+      endTime?: string;
+      note?: string;
+      /** ISO 8601 date and time */
+      created?: string;
+      createdBy?: string;
+      /** ISO 8601 date and time */
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   createCampaign: {
@@ -11385,23 +12861,41 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listCampaigns: {
-    id?: string;
+    /** Campaign ID */
+    campaignId?: string;
+    /** Name */
     name?: string;
+    /** Status */
     status?: string;
-    /** ISO 8601 date and time */
+    /** Start date — ISO 8601 date and time */
     startDate?: string;
-    /** ISO 8601 date and time */
+    /** End date — ISO 8601 date and time */
     endDate?: string;
+    /** Schedule type */
     scheduleType?: string;
+    /** Reviewer type */
     reviewerType?: string;
-    recurringCampaignId?: string | null;
-    /** ISO 8601 date and time */
-    created?: string;
-    createdBy?: string;
-    /** ISO 8601 date and time */
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
-    _links?: {
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      status?: string;
+      /** ISO 8601 date and time */
+      startDate?: string;
+      /** ISO 8601 date and time */
+      endDate?: string;
+      scheduleType?: string;
+      reviewerType?: string;
+      recurringCampaignId?: string | null;
+      /** ISO 8601 date and time */
+      created?: string;
+      createdBy?: string;
+      /** ISO 8601 date and time */
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
@@ -11465,84 +12959,45 @@ export interface CardItems {
   launchCampaign: never;
   endCampaign: never;
   listReviews: {
-    id?: string;
+    /** Review ID */
+    reviewId?: string;
+    /** Campaign ID */
     campaignId?: string;
-    resourceId?: string;
+    /** Decision */
     decision?: string;
-    /** ISO 8601 date and time */
-    decided?: string;
+    /** Remediation status */
     remediationStatus?: string;
-    principalProfile?: {
-      id?: string;
-      email?: string;
-      firstName?: string;
-      lastName?: string;
-      login?: string;
-      status?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    reviewerProfile?: {
-      id?: string;
-      email?: string;
-      firstName?: string;
-      lastName?: string;
-      login?: string;
-      status?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
+    /** User ID */
+    principalId?: string;
+    /** User login */
+    principalLogin?: string;
+    /** Reviewer ID */
+    reviewerId?: string;
+    /** Reviewer type */
     reviewerType?: string;
-    reviewerGroupProfile?: {
-      name?: string;
-      groupId?: string;
-      groupType?: string;
-      [key: string]: unknown;
-    };
-    currentReviewerLevel?: string;
-    entitlementValue?: {
+    /** Resource ID */
+    resourceId?: string;
+    /** Reviewer level */
+    reviewerLevel?: string;
+    /** Raw record */
+    raw: {
       id?: string;
-      name?: string;
-      [key: string]: unknown;
-    };
-    entitlementBundle?: {
-      id?: string;
-      name?: string;
-      [key: string]: unknown;
-    };
-    appServiceAccount?: {
-      id?: string;
-      name?: string;
-      [key: string]: unknown;
-    };
-    oktaServiceAccount?: {
-      id?: string;
-      name?: string;
-      [key: string]: unknown;
-    };
-    riskRuleConflicts?: {
-      [key: string]: unknown;
-    }[] | null;
-    delegatorProfile?: {
-      id?: string;
-      email?: string;
-      firstName?: string;
-      lastName?: string;
-      login?: string;
-      status?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    delegated?: boolean;
-    note?: {
-      id?: string;
-      note?: string;
-      [key: string]: unknown;
-    };
-    allReviewerLevels?: {
-      reviewerLevel?: string;
+      campaignId?: string;
+      resourceId?: string;
       decision?: string;
-      reviewerType?: string;
+      /** ISO 8601 date and time */
+      decided?: string;
+      remediationStatus?: string;
+      principalProfile?: {
+        id?: string;
+        email?: string;
+        firstName?: string;
+        lastName?: string;
+        login?: string;
+        status?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
       reviewerProfile?: {
         id?: string;
         email?: string;
@@ -11553,21 +13008,84 @@ export interface CardItems {
         type?: string;
         [key: string]: unknown;
       };
+      reviewerType?: string;
       reviewerGroupProfile?: {
         name?: string;
         groupId?: string;
         groupType?: string;
         [key: string]: unknown;
       };
-      [key: string]: unknown;
-    }[];
-    /** ISO 8601 date and time */
-    created?: string;
-    createdBy?: string;
-    /** ISO 8601 date and time */
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
-    _links?: {
+      currentReviewerLevel?: string;
+      entitlementValue?: {
+        id?: string;
+        name?: string;
+        [key: string]: unknown;
+      };
+      entitlementBundle?: {
+        id?: string;
+        name?: string;
+        [key: string]: unknown;
+      };
+      appServiceAccount?: {
+        id?: string;
+        name?: string;
+        [key: string]: unknown;
+      };
+      oktaServiceAccount?: {
+        id?: string;
+        name?: string;
+        [key: string]: unknown;
+      };
+      riskRuleConflicts?: {
+        [key: string]: unknown;
+      }[] | null;
+      delegatorProfile?: {
+        id?: string;
+        email?: string;
+        firstName?: string;
+        lastName?: string;
+        login?: string;
+        status?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      delegated?: boolean;
+      note?: {
+        id?: string;
+        note?: string;
+        [key: string]: unknown;
+      };
+      allReviewerLevels?: {
+        reviewerLevel?: string;
+        decision?: string;
+        reviewerType?: string;
+        reviewerProfile?: {
+          id?: string;
+          email?: string;
+          firstName?: string;
+          lastName?: string;
+          login?: string;
+          status?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        reviewerGroupProfile?: {
+          name?: string;
+          groupId?: string;
+          groupType?: string;
+          [key: string]: unknown;
+        };
+        [key: string]: unknown;
+      }[];
+      /** ISO 8601 date and time */
+      created?: string;
+      createdBy?: string;
+      /** ISO 8601 date and time */
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
@@ -11681,84 +13199,45 @@ export interface CardItems {
     [key: string]: unknown;
   };
   reassignReviews: {
-    id?: string;
+    /** Review ID */
+    reviewId?: string;
+    /** Campaign ID */
     campaignId?: string;
-    resourceId?: string;
+    /** Decision */
     decision?: string;
-    /** ISO 8601 date and time */
-    decided?: string;
+    /** Remediation status */
     remediationStatus?: string;
-    principalProfile?: {
-      id?: string;
-      email?: string;
-      firstName?: string;
-      lastName?: string;
-      login?: string;
-      status?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    reviewerProfile?: {
-      id?: string;
-      email?: string;
-      firstName?: string;
-      lastName?: string;
-      login?: string;
-      status?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
+    /** User ID */
+    principalId?: string;
+    /** User login */
+    principalLogin?: string;
+    /** Reviewer ID */
+    reviewerId?: string;
+    /** Reviewer type */
     reviewerType?: string;
-    reviewerGroupProfile?: {
-      name?: string;
-      groupId?: string;
-      groupType?: string;
-      [key: string]: unknown;
-    };
-    currentReviewerLevel?: string;
-    entitlementValue?: {
+    /** Resource ID */
+    resourceId?: string;
+    /** Reviewer level */
+    reviewerLevel?: string;
+    /** Raw record */
+    raw: {
       id?: string;
-      name?: string;
-      [key: string]: unknown;
-    };
-    entitlementBundle?: {
-      id?: string;
-      name?: string;
-      [key: string]: unknown;
-    };
-    appServiceAccount?: {
-      id?: string;
-      name?: string;
-      [key: string]: unknown;
-    };
-    oktaServiceAccount?: {
-      id?: string;
-      name?: string;
-      [key: string]: unknown;
-    };
-    riskRuleConflicts?: {
-      [key: string]: unknown;
-    }[] | null;
-    delegatorProfile?: {
-      id?: string;
-      email?: string;
-      firstName?: string;
-      lastName?: string;
-      login?: string;
-      status?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    delegated?: boolean;
-    note?: {
-      id?: string;
-      note?: string;
-      [key: string]: unknown;
-    };
-    allReviewerLevels?: {
-      reviewerLevel?: string;
+      campaignId?: string;
+      resourceId?: string;
       decision?: string;
-      reviewerType?: string;
+      /** ISO 8601 date and time */
+      decided?: string;
+      remediationStatus?: string;
+      principalProfile?: {
+        id?: string;
+        email?: string;
+        firstName?: string;
+        lastName?: string;
+        login?: string;
+        status?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
       reviewerProfile?: {
         id?: string;
         email?: string;
@@ -11769,21 +13248,84 @@ export interface CardItems {
         type?: string;
         [key: string]: unknown;
       };
+      reviewerType?: string;
       reviewerGroupProfile?: {
         name?: string;
         groupId?: string;
         groupType?: string;
         [key: string]: unknown;
       };
-      [key: string]: unknown;
-    }[];
-    /** ISO 8601 date and time */
-    created?: string;
-    createdBy?: string;
-    /** ISO 8601 date and time */
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
-    _links?: {
+      currentReviewerLevel?: string;
+      entitlementValue?: {
+        id?: string;
+        name?: string;
+        [key: string]: unknown;
+      };
+      entitlementBundle?: {
+        id?: string;
+        name?: string;
+        [key: string]: unknown;
+      };
+      appServiceAccount?: {
+        id?: string;
+        name?: string;
+        [key: string]: unknown;
+      };
+      oktaServiceAccount?: {
+        id?: string;
+        name?: string;
+        [key: string]: unknown;
+      };
+      riskRuleConflicts?: {
+        [key: string]: unknown;
+      }[] | null;
+      delegatorProfile?: {
+        id?: string;
+        email?: string;
+        firstName?: string;
+        lastName?: string;
+        login?: string;
+        status?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      delegated?: boolean;
+      note?: {
+        id?: string;
+        note?: string;
+        [key: string]: unknown;
+      };
+      allReviewerLevels?: {
+        reviewerLevel?: string;
+        decision?: string;
+        reviewerType?: string;
+        reviewerProfile?: {
+          id?: string;
+          email?: string;
+          firstName?: string;
+          lastName?: string;
+          login?: string;
+          status?: string;
+          type?: string;
+          [key: string]: unknown;
+        };
+        reviewerGroupProfile?: {
+          name?: string;
+          groupId?: string;
+          groupType?: string;
+          [key: string]: unknown;
+        };
+        [key: string]: unknown;
+      }[];
+      /** ISO 8601 date and time */
+      created?: string;
+      createdBy?: string;
+      /** ISO 8601 date and time */
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
@@ -11827,39 +13369,53 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listEntitlements: {
-    id?: string;
+    /** Entitlement ID */
+    entitlementId?: string;
+    /** Name */
     name?: string;
+    /** Value in the app */
     externalValue?: string;
-    description?: string;
-    multiValue?: boolean;
-    required?: boolean;
-    dataType?: string;
-    parent?: {
-      externalId?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
+    /** App ID */
+    appId?: string;
+    /** App ORN */
     parentResourceOrn?: string;
-    values?: {
+    /** Raw record */
+    raw: {
       id?: string;
       name?: string;
       externalValue?: string;
-      externalId?: string;
       description?: string;
-      orn?: string;
-      [key: string]: unknown;
-    }[];
-    metadata?: {
-      total?: number;
-      [key: string]: unknown;
-    };
-    /** ISO 8601 date and time */
-    created?: string;
-    createdBy?: string;
-    /** ISO 8601 date and time */
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
-    _links?: {
+      multiValue?: boolean;
+      required?: boolean;
+      dataType?: string;
+      parent?: {
+        externalId?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      parentResourceOrn?: string;
+      values?: {
+        id?: string;
+        name?: string;
+        externalValue?: string;
+        externalId?: string;
+        description?: string;
+        orn?: string;
+        [key: string]: unknown;
+      }[];
+      metadata?: {
+        total?: number;
+        [key: string]: unknown;
+      };
+      /** ISO 8601 date and time */
+      created?: string;
+      createdBy?: string;
+      /** ISO 8601 date and time */
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
@@ -11980,49 +13536,77 @@ export interface CardItems {
   };
   deleteEntitlement: never;
   listEntitlementValues: {
-    id?: string;
+    /** Value ID */
+    valueId?: string;
+    /** Name */
     name?: string;
+    /** Value in the app */
     externalValue?: string;
-    externalId?: string;
-    description?: string;
+    /** Value ORN */
     orn?: string;
+    /** Entitlement ID */
     entitlementId?: string;
-    parent?: {
-      externalId?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    parentResourceOrn?: string;
-    labels?: {
-      labelId?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
       name?: string;
-      [key: string]: unknown;
-    }[];
-    _links?: {
+      externalValue?: string;
+      externalId?: string;
+      description?: string;
+      orn?: string;
+      entitlementId?: string;
+      parent?: {
+        externalId?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      parentResourceOrn?: string;
+      labels?: {
+        labelId?: string;
+        name?: string;
+        [key: string]: unknown;
+      }[];
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
   };
   listAllEntitlementValues: {
-    id?: string;
+    /** Value ID */
+    valueId?: string;
+    /** Name */
     name?: string;
+    /** Value in the app */
     externalValue?: string;
-    externalId?: string;
-    description?: string;
+    /** Value ORN */
     orn?: string;
+    /** Entitlement ID */
     entitlementId?: string;
-    parent?: {
-      externalId?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    parentResourceOrn?: string;
-    labels?: {
-      labelId?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
       name?: string;
-      [key: string]: unknown;
-    }[];
-    _links?: {
+      externalValue?: string;
+      externalId?: string;
+      description?: string;
+      orn?: string;
+      entitlementId?: string;
+      parent?: {
+        externalId?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      parentResourceOrn?: string;
+      labels?: {
+        labelId?: string;
+        name?: string;
+        [key: string]: unknown;
+      }[];
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
@@ -12088,17 +13672,17 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listEntitlementBundles: {
-    id?: string;
+    /** Bundle ID */
+    bundleId?: string;
+    /** Name */
     name?: string;
-    description?: string;
+    /** Bundle ORN */
     orn?: string;
+    /** Status */
     status?: string;
-    target?: {
-      externalId?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    targetResourceOrn?: string;
+    /** App ID */
+    appId?: string;
+    /** Entitlements */
     entitlements?: {
       id?: string;
       name?: string;
@@ -12112,13 +13696,41 @@ export interface CardItems {
       }[];
       [key: string]: unknown;
     }[];
-    /** ISO 8601 date and time */
-    created?: string;
-    createdBy?: string;
-    /** ISO 8601 date and time */
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
-    _links?: {
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      description?: string;
+      orn?: string;
+      status?: string;
+      target?: {
+        externalId?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      targetResourceOrn?: string;
+      entitlements?: {
+        id?: string;
+        name?: string;
+        externalValue?: string;
+        values?: {
+          id?: string;
+          name?: string;
+          externalValue?: string;
+          orn?: string;
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      }[];
+      /** ISO 8601 date and time */
+      created?: string;
+      createdBy?: string;
+      /** ISO 8601 date and time */
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
@@ -12251,55 +13863,75 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listGrants: {
-    id?: string;
-    grantType?: string;
+    /** Grant ID */
+    grantId?: string;
+    /** Status */
     status?: string;
+    /** Grant type */
+    grantType?: string;
+    /** Action */
     action?: string;
-    actor?: string;
+    /** User ID */
+    userId?: string;
+    /** App ID */
+    appId?: string;
+    /** Bundle ID */
     entitlementBundleId?: string;
-    target?: {
-      externalId?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    targetResourceOrn?: string;
-    targetPrincipal?: {
-      externalId?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    targetPrincipalOrn?: string;
-    entitlements?: {
+    /** Expires — ISO 8601 date and time */
+    expirationDate?: string;
+    /** Raw record */
+    raw: {
       id?: string;
-      name?: string;
-      values?: {
-        id?: string;
-        name?: string;
-        [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    }[];
-    scheduleSettings?: {
-      /** ISO 8601 date and time */
-      expirationDate?: string;
-      timeZone?: string;
-      [key: string]: unknown;
-    };
-    metadata?: {
-      collection?: {
-        id?: string;
-        name?: string;
+      grantType?: string;
+      status?: string;
+      action?: string;
+      actor?: string;
+      entitlementBundleId?: string;
+      target?: {
+        externalId?: string;
+        type?: string;
         [key: string]: unknown;
       };
-      [key: string]: unknown;
-    };
-    /** ISO 8601 date and time */
-    created?: string;
-    createdBy?: string;
-    /** ISO 8601 date and time */
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
-    _links?: {
+      targetResourceOrn?: string;
+      targetPrincipal?: {
+        externalId?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      targetPrincipalOrn?: string;
+      entitlements?: {
+        id?: string;
+        name?: string;
+        values?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      }[];
+      scheduleSettings?: {
+        /** ISO 8601 date and time */
+        expirationDate?: string;
+        timeZone?: string;
+        [key: string]: unknown;
+      };
+      metadata?: {
+        collection?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        };
+        [key: string]: unknown;
+      };
+      /** ISO 8601 date and time */
+      created?: string;
+      createdBy?: string;
+      /** ISO 8601 date and time */
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
@@ -12467,13 +14099,11 @@ export interface CardItems {
     [key: string]: unknown;
   };
   getPrincipalEntitlements: {
-    id?: string;
+    /** Entitlement ID */
+    entitlementId?: string;
+    /** Name */
     name?: string;
-    externalValue?: string;
-    description?: string;
-    multiValue?: boolean;
-    required?: boolean;
-    dataType?: string;
+    /** Values held */
     values?: {
       id?: string;
       name?: string;
@@ -12483,18 +14113,42 @@ export interface CardItems {
       orn?: string;
       [key: string]: unknown;
     }[];
-    parent?: {
-      externalId?: string;
-      type?: string;
+    /** App ID */
+    appId?: string;
+    /** User ID */
+    userId?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      externalValue?: string;
+      description?: string;
+      multiValue?: boolean;
+      required?: boolean;
+      dataType?: string;
+      values?: {
+        id?: string;
+        name?: string;
+        externalValue?: string;
+        externalId?: string;
+        description?: string;
+        orn?: string;
+        [key: string]: unknown;
+      }[];
+      parent?: {
+        externalId?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      parentResourceOrn?: string;
+      targetPrincipal?: {
+        externalId?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
+      targetPrincipalOrn?: string;
       [key: string]: unknown;
     };
-    parentResourceOrn?: string;
-    targetPrincipal?: {
-      externalId?: string;
-      type?: string;
-      [key: string]: unknown;
-    };
-    targetPrincipalOrn?: string;
     [key: string]: unknown;
   };
   getPrincipalEntitlementsChanges: {
@@ -12536,11 +14190,13 @@ export interface CardItems {
     [key: string]: unknown;
   };
   getPrincipalEntitlementsHistory: {
-    /** ISO 8601 date and time */
+    /** From — ISO 8601 date and time */
     startDate?: string;
-    /** ISO 8601 date and time */
+    /** Until — ISO 8601 date and time */
     endDate?: string;
+    /** Lifecycle */
     lifecycle?: string;
+    /** Entitlements held */
     entitlements?: {
       id?: string;
       name?: string;
@@ -12560,6 +14216,34 @@ export interface CardItems {
       }[];
       [key: string]: unknown;
     }[];
+    /** Raw record */
+    raw: {
+      /** ISO 8601 date and time */
+      startDate?: string;
+      /** ISO 8601 date and time */
+      endDate?: string;
+      lifecycle?: string;
+      entitlements?: {
+        id?: string;
+        name?: string;
+        externalValue?: string;
+        description?: string;
+        multiValue?: boolean;
+        required?: boolean;
+        dataType?: string;
+        values?: {
+          id?: string;
+          name?: string;
+          externalValue?: string;
+          externalId?: string;
+          description?: string;
+          orn?: string;
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      }[];
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   getPrincipalAccess: {
@@ -12653,13 +14337,21 @@ export interface CardItems {
     [key: string]: unknown;
   };
   revokePrincipalAccess: {
-    _links?: {
-      "principal-access"?: {
-        href?: string;
-        [key: string]: unknown;
-      };
-      "principal-entitlements"?: {
-        href?: string;
+    /** User access link */
+    principalAccessLink?: string;
+    /** User entitlements link */
+    principalEntitlementsLink?: string;
+    /** Raw record */
+    raw: {
+      _links?: {
+        "principal-access"?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        "principal-entitlements"?: {
+          href?: string;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -12667,50 +14359,68 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listResourceRequestConditionsV2: {
+    /** Condition ID */
     id?: string;
+    /** Name */
     name?: string;
-    description?: string;
-    /** ACTIVE, INACTIVE, INVALID, DELETED */
+    /** Status — ACTIVE, INACTIVE, INVALID, DELETED */
     status?: string;
+    /** Priority */
     priority?: number;
+    /** Approval sequence ID */
     approvalSequenceId?: string;
-    requesterSettings?: {
-      type?: string;
-      groups?: {
-        id?: string;
+    /** Who can request */
+    requesterType?: string;
+    /** What can be requested */
+    accessScopeType?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      description?: string;
+      /** ACTIVE, INACTIVE, INVALID, DELETED */
+      status?: string;
+      priority?: number;
+      approvalSequenceId?: string;
+      requesterSettings?: {
+        type?: string;
+        groups?: {
+          id?: string;
+          [key: string]: unknown;
+        }[];
+        teams?: {
+          id?: string;
+          [key: string]: unknown;
+        }[];
         [key: string]: unknown;
-      }[];
-      teams?: {
-        id?: string;
+      };
+      accessScopeSettings?: {
+        type?: string;
+        groups?: {
+          id?: string;
+          [key: string]: unknown;
+        }[];
+        entitlementBundles?: {
+          id?: string;
+          [key: string]: unknown;
+        }[];
         [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
-    accessScopeSettings?: {
-      type?: string;
-      groups?: {
-        id?: string;
+      };
+      accessDurationSettings?: {
+        type?: string;
+        duration?: string;
+        maximumDuration?: string;
         [key: string]: unknown;
-      }[];
-      entitlementBundles?: {
-        id?: string;
-        [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
-    accessDurationSettings?: {
-      type?: string;
-      duration?: string;
-      maximumDuration?: string;
-      [key: string]: unknown;
-    };
-    created?: string;
-    createdBy?: string;
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
-    _links?: {
-      self?: {
-        href?: string;
+      };
+      created?: string;
+      createdBy?: string;
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      _links?: {
+        self?: {
+          href?: string;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -12974,11 +14684,25 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listResourceRequestSequencesV2: {
+    /** Sequence ID */
     id?: string;
+    /** Name */
     name?: string;
+    /** Description */
     description?: string;
+    /** Usable for */
     compatibleResourceTypes?: string[];
+    /** Editor link */
     link?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      description?: string;
+      compatibleResourceTypes?: string[];
+      link?: string;
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   getResourceRequestSequenceV2: {
@@ -13196,71 +14920,89 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listMySecurityAccessReviews: {
+    /** Review ID */
     id?: string;
+    /** Name */
     name?: string;
-    /** PENDING, ACTIVE, CLOSED, ERROR */
+    /** Status — PENDING, ACTIVE, CLOSED, ERROR */
     status?: string;
+    /** Ends at */
     endTime?: string;
-    reviewerSettings?: {
-      type?: string;
-      userSettings?: {
-        includedUserIds?: string[];
-        includedUserProfiles?: {
-          id?: string;
-          login?: string;
-          email?: string;
-          firstName?: string;
-          lastName?: string;
-          status?: string;
-          type?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      };
-      [key: string]: unknown;
-    };
-    summary?: {
-      message?: string;
-      deltaMessage?: string;
-      errors?: {
-        errorCode?: string;
-        errorMsg?: string;
-        args?: {
-          value?: string;
-          type?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
+    /** Reviewer user IDs */
+    reviewerUserIds?: string[];
+    /** Created at */
     created?: string;
+    /** Created by */
     createdBy?: string;
-    lastUpdated?: string;
-    lastUpdatedBy?: string;
-    _links?: {
-      securityAccessReviewDetails?: {
-        href?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      /** PENDING, ACTIVE, CLOSED, ERROR */
+      status?: string;
+      endTime?: string;
+      reviewerSettings?: {
+        type?: string;
+        userSettings?: {
+          includedUserIds?: string[];
+          includedUserProfiles?: {
+            id?: string;
+            login?: string;
+            email?: string;
+            firstName?: string;
+            lastName?: string;
+            status?: string;
+            type?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
-      history?: {
-        href?: string;
+      summary?: {
+        message?: string;
+        deltaMessage?: string;
+        errors?: {
+          errorCode?: string;
+          errorMsg?: string;
+          args?: {
+            value?: string;
+            type?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
         [key: string]: unknown;
       };
-      accesses?: {
-        href?: string;
-        [key: string]: unknown;
-      };
-      actions?: {
-        href?: string;
-        [key: string]: unknown;
-      };
-      principalDetails?: {
-        href?: string;
-        [key: string]: unknown;
-      };
-      userDetails?: {
-        href?: string;
+      created?: string;
+      createdBy?: string;
+      lastUpdated?: string;
+      lastUpdatedBy?: string;
+      _links?: {
+        securityAccessReviewDetails?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        history?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        accesses?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        actions?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        principalDetails?: {
+          href?: string;
+          [key: string]: unknown;
+        };
+        userDetails?: {
+          href?: string;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -13347,167 +15089,225 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listMySecurityAccessReviewAccesses: {
+    /** Item ID */
     id?: string;
+    /** Name */
     name?: string;
-    resourceId?: string;
-    /** LOW, MEDIUM or HIGH */
-    severity?: string;
-    supportedActions?: string[];
-    remediationStatus?: string;
-    manualRemediationTypes?: string[];
-    summary?: {
-      message?: string;
-      deltaMessage?: string;
-      errors?: {
-        errorCode?: string;
-        errorMsg?: string;
-        args?: {
-          value?: string;
-          type?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
-    _links?: {
-      [key: string]: unknown;
-    };
-    /** APPLICATION */
+    /** Type — APPLICATION */
     type?: string;
+    /** Resource ID */
+    resourceId?: string;
+    /** Severity — LOW, MEDIUM or HIGH */
+    severity?: string;
+    /** Possible actions */
+    supportedActions?: string[];
+    /** Remediation status */
+    remediationStatus?: string;
+    /** Kinds of sub-access */
     subAccessTypes?: string[];
-    appInfo?: {
+    /** App label */
+    appLabel?: string;
+    /** Last used */
+    lastAccessDate?: string;
+    /** Raw record */
+    raw: {
       id?: string;
       name?: string;
-      label?: string;
-      logoUrl?: string;
-      lastAccessDate?: string;
-      assignedDate?: string;
-      assignmentType?: string;
-      applicationUsage?: number;
-      lastAccessCertificationReviewedDate?: string;
-      lastSecurityAccessReviewDate?: string;
-      lastDeviceLogin?: string;
-      activeEntitlements?: {
-        id?: string;
-        name?: string;
-        externalValue?: string;
-        multiValue?: boolean;
-        required?: boolean;
-        dataType?: string;
-        [key: string]: unknown;
-      }[];
-      governanceLabels?: {
-        labelId?: string;
-        name?: string;
-        values?: {
-          labelValueId?: string;
-          name?: string;
+      resourceId?: string;
+      /** LOW, MEDIUM or HIGH */
+      severity?: string;
+      supportedActions?: string[];
+      remediationStatus?: string;
+      manualRemediationTypes?: string[];
+      summary?: {
+        message?: string;
+        deltaMessage?: string;
+        errors?: {
+          errorCode?: string;
+          errorMsg?: string;
+          args?: {
+            value?: string;
+            type?: string;
+            [key: string]: unknown;
+          }[];
           [key: string]: unknown;
         }[];
         [key: string]: unknown;
-      }[];
+      };
+      _links?: {
+        [key: string]: unknown;
+      };
+      /** APPLICATION */
+      type?: string;
+      subAccessTypes?: string[];
+      appInfo?: {
+        id?: string;
+        name?: string;
+        label?: string;
+        logoUrl?: string;
+        lastAccessDate?: string;
+        assignedDate?: string;
+        assignmentType?: string;
+        applicationUsage?: number;
+        lastAccessCertificationReviewedDate?: string;
+        lastSecurityAccessReviewDate?: string;
+        lastDeviceLogin?: string;
+        activeEntitlements?: {
+          id?: string;
+          name?: string;
+          externalValue?: string;
+          multiValue?: boolean;
+          required?: boolean;
+          dataType?: string;
+          [key: string]: unknown;
+        }[];
+        governanceLabels?: {
+          labelId?: string;
+          name?: string;
+          values?: {
+            labelValueId?: string;
+            name?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
   };
   listMySecurityAccessReviewSubAccesses: {
+    /** Item ID */
     id?: string;
+    /** Name */
     name?: string;
+    /** Type — ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP */
+    type?: string;
+    /** Resource ID */
     resourceId?: string;
-    /** LOW, MEDIUM or HIGH */
+    /** Severity — LOW, MEDIUM or HIGH */
     severity?: string;
+    /** Possible actions */
     supportedActions?: string[];
+    /** Remediation status */
     remediationStatus?: string;
-    manualRemediationTypes?: string[];
-    summary?: {
-      message?: string;
-      deltaMessage?: string;
-      errors?: {
-        errorCode?: string;
-        errorMsg?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      resourceId?: string;
+      /** LOW, MEDIUM or HIGH */
+      severity?: string;
+      supportedActions?: string[];
+      remediationStatus?: string;
+      manualRemediationTypes?: string[];
+      summary?: {
+        message?: string;
+        deltaMessage?: string;
+        errors?: {
+          errorCode?: string;
+          errorMsg?: string;
+          args?: {
+            value?: string;
+            type?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
+      _links?: {
+        [key: string]: unknown;
+      };
+      /** ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP */
+      type?: string;
+      entitlementInfo?: {
+        type?: string;
+        entitlementDescription?: string;
+        assignedDate?: string;
+        assignmentType?: string;
+        collectionsAssigning?: {
+          id?: string;
+          name?: string;
+          [key: string]: unknown;
+        }[];
+        entitlements?: {
+          id?: string;
+          name?: string;
+          externalValue?: string;
+          multiValue?: boolean;
+          required?: boolean;
+          dataType?: string;
+          [key: string]: unknown;
+        }[];
+        governanceLabels?: {
+          labelId?: string;
+          name?: string;
+          values?: {
+            labelValueId?: string;
+            name?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
+      groupInfo?: {
+        assignedDate?: string;
+        groupOwner?: string;
+        assignmentType?: string;
+        governanceLabels?: {
+          labelId?: string;
+          name?: string;
+          values?: {
+            labelValueId?: string;
+            name?: string;
+            [key: string]: unknown;
+          }[];
+          [key: string]: unknown;
+        }[];
+        [key: string]: unknown;
+      };
+      [key: string]: unknown;
+    };
+    [key: string]: unknown;
+  };
+  listMySecurityAccessReviewAccessesAnomalies: {
+    /** Kind — SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY */
+    type?: string;
+    /** Severity */
+    severity?: string;
+    /** Explanation */
+    message?: string;
+    /** Separation-of-duties conflicts */
+    sodConflicts?: {
+      id?: string;
+      name?: string;
+      [key: string]: unknown;
+    }[];
+    /** Raw record */
+    raw: {
+      /** SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY */
+      type?: string;
+      severity?: string;
+      subtext?: {
+        message?: string;
+        messageCode?: string;
         args?: {
           value?: string;
           type?: string;
           [key: string]: unknown;
         }[];
         [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
-    _links?: {
-      [key: string]: unknown;
-    };
-    /** ENTITLEMENT_VALUE, ENTITLEMENT_BUNDLE or GROUP */
-    type?: string;
-    entitlementInfo?: {
-      type?: string;
-      entitlementDescription?: string;
-      assignedDate?: string;
-      assignmentType?: string;
-      collectionsAssigning?: {
+      };
+      sodConflicts?: {
         id?: string;
         name?: string;
         [key: string]: unknown;
       }[];
-      entitlements?: {
-        id?: string;
-        name?: string;
-        externalValue?: string;
-        multiValue?: boolean;
-        required?: boolean;
-        dataType?: string;
-        [key: string]: unknown;
-      }[];
-      governanceLabels?: {
-        labelId?: string;
-        name?: string;
-        values?: {
-          labelValueId?: string;
-          name?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      }[];
       [key: string]: unknown;
     };
-    groupInfo?: {
-      assignedDate?: string;
-      groupOwner?: string;
-      assignmentType?: string;
-      governanceLabels?: {
-        labelId?: string;
-        name?: string;
-        values?: {
-          labelValueId?: string;
-          name?: string;
-          [key: string]: unknown;
-        }[];
-        [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
-    [key: string]: unknown;
-  };
-  listMySecurityAccessReviewAccessesAnomalies: {
-    /** SOD_CONFLICT, ASSIGNMENT_METHOD, PAST_GOVERNANCE_DECISIONS or USAGE_HISTORY */
-    type?: string;
-    severity?: string;
-    subtext?: {
-      message?: string;
-      messageCode?: string;
-      args?: {
-        value?: string;
-        type?: string;
-        [key: string]: unknown;
-      }[];
-      [key: string]: unknown;
-    };
-    sodConflicts?: {
-      id?: string;
-      name?: string;
-      [key: string]: unknown;
-    }[];
     [key: string]: unknown;
   };
   executeMySecurityAccessReviewAccessesAction: never;
@@ -13527,25 +15327,47 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listMySecurityAccessReviewActions: {
-    /** CLOSE_REVIEW or RESTORE_ALL_ACCESS */
+    /** Action — CLOSE_REVIEW or RESTORE_ALL_ACCESS */
     actionType?: string;
+    /** Raw record */
+    raw: {
+      /** CLOSE_REVIEW or RESTORE_ALL_ACCESS */
+      actionType?: string;
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   executeMySecurityAccessReviewAction: never;
   addMySecurityAccessReviewComment: never;
   listMySecurityAccessReviewHistory: {
+    /** Entry ID */
     id?: string;
-    systemGenerated?: boolean;
+    /** When */
     timestamp?: string;
+    /** What happened */
     message?: string;
-    principalProfile?: {
+    /** By Okta */
+    systemGenerated?: boolean;
+    /** By user ID */
+    actorId?: string;
+    /** By user login */
+    actorLogin?: string;
+    /** Raw record */
+    raw: {
       id?: string;
-      login?: string;
-      email?: string;
-      firstName?: string;
-      lastName?: string;
-      status?: string;
-      type?: string;
+      systemGenerated?: boolean;
+      timestamp?: string;
+      message?: string;
+      principalProfile?: {
+        id?: string;
+        login?: string;
+        email?: string;
+        firstName?: string;
+        lastName?: string;
+        status?: string;
+        type?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
@@ -13605,23 +15427,37 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listMyDefaultEntriesV2: {
+    /** Entry ID */
     id?: string;
+    /** Name */
     name?: string;
-    description?: string;
-    /** What kind of entry, e.g. Application */
+    /** Kind — What kind of entry, e.g. Application */
     label?: string;
+    /** Parent entry ID */
     parent?: string;
+    /** Requestable */
     requestable?: boolean;
-    counts?: {
-      resourceCounts?: {
-        applications?: number;
+    /** Raw record */
+    raw: {
+      id?: string;
+      name?: string;
+      description?: string;
+      /** What kind of entry, e.g. Application */
+      label?: string;
+      parent?: string;
+      requestable?: boolean;
+      counts?: {
+        resourceCounts?: {
+          applications?: number;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
-      [key: string]: unknown;
-    };
-    _links?: {
-      self?: {
-        href?: string;
+      _links?: {
+        self?: {
+          href?: string;
+          [key: string]: unknown;
+        };
         [key: string]: unknown;
       };
       [key: string]: unknown;
@@ -13682,10 +15518,22 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listMyEntryUsersV2: {
+    /** User ID */
     id?: string;
+    /** First name */
     firstName?: string;
+    /** Last name */
     lastName?: string;
+    /** Email */
     email?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      firstName?: string;
+      lastName?: string;
+      email?: string;
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   getMyCatalogEntryUserRequestFieldsV2: {
@@ -13912,51 +15760,93 @@ export interface CardItems {
     [key: string]: unknown;
   };
   listMyDelegateUsers: {
+    /** User ID */
     id?: string;
+    /** First name */
     firstName?: string;
+    /** Last name */
     lastName?: string;
+    /** Email */
     email?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
+      firstName?: string;
+      lastName?: string;
+      email?: string;
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
   listMyManagedConnections: {
+    /** Connection ID */
     id?: string;
-    orn?: string;
-    /** ACTIVE or INACTIVE */
-    status?: string;
-    /** IDENTITY_ASSERTION_CUSTOM_AS, STS_VAULT_SECRET, STS_SERVICE_ACCOUNT */
+    /** Kind — IDENTITY_ASSERTION_CUSTOM_AS, STS_VAULT_SECRET, STS_SERVICE_ACCOUNT */
     connectionType?: string;
-    authorizationServer?: {
+    /** Status — ACTIVE or INACTIVE */
+    status?: string;
+    /** Connection ORN */
+    orn?: string;
+    /** Authorization server */
+    authorizationServerName?: string;
+    /** Vaulted secret */
+    secretName?: string;
+    /** App */
+    appName?: string;
+    /** Service account */
+    serviceAccountName?: string;
+    /** Raw record */
+    raw: {
+      id?: string;
       orn?: string;
-      name?: string;
-      issuerUrl?: string;
-      [key: string]: unknown;
-    };
-    secret?: {
-      orn?: string;
-      name?: string;
-      [key: string]: unknown;
-    };
-    app?: {
-      orn?: string;
-      name?: string;
-      [key: string]: unknown;
-    };
-    serviceAccount?: {
-      orn?: string;
-      name?: string;
+      /** ACTIVE or INACTIVE */
+      status?: string;
+      /** IDENTITY_ASSERTION_CUSTOM_AS, STS_VAULT_SECRET, STS_SERVICE_ACCOUNT */
+      connectionType?: string;
+      authorizationServer?: {
+        orn?: string;
+        name?: string;
+        issuerUrl?: string;
+        [key: string]: unknown;
+      };
+      secret?: {
+        orn?: string;
+        name?: string;
+        [key: string]: unknown;
+      };
+      app?: {
+        orn?: string;
+        name?: string;
+        [key: string]: unknown;
+      };
+      serviceAccount?: {
+        orn?: string;
+        name?: string;
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;
   };
   listGroups: {
+    /** Group ID */
     id?: string;
+    /** Name */
+    name?: string;
+    /** Type */
     type?: string;
-    profile?: {
-      name?: string;
-      description?: string | null;
-      [key: string]: unknown;
-    };
-    _links?: {
+    /** Raw record */
+    raw: {
+      id?: string;
+      type?: string;
+      profile?: {
+        name?: string;
+        description?: string | null;
+        [key: string]: unknown;
+      };
+      _links?: {
+        [key: string]: unknown;
+      };
       [key: string]: unknown;
     };
     [key: string]: unknown;

@@ -11,7 +11,13 @@ export function object<S extends TSchema, const O extends Record<string, OutputF
   return { kind: 'object', schema, outputs };
 }
 
+/**
+ * Each item of a list card's result is its documented item outputs plus this key: the record as the
+ * API sent it (what the official connector calls Raw Output; a get card's whole body is `response`).
+ */
+export const RAW_RECORD = 'raw';
+
 /** The API answers with records: each one's schema, where they are, paging, and the outputs of each record. */
-export function list<S extends TSchema, const O extends Record<string, OutputField>>(shape: Omit<ListAnswer<S, O>, 'kind'>): ListAnswer<S, O> {
+export function list<S extends TSchema, const O extends Record<string, OutputField>>(shape: { item: S; paginated: boolean; itemsAt?: string; itemOutputs: O }): ListAnswer<S, O> {
   return { kind: 'list', ...shape };
 }

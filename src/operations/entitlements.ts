@@ -74,6 +74,7 @@ const entitlementOutputs = {
   parentResourceOrn: out('/parentResourceOrn', 'App ORN'),
   values: out('/values', 'Values', 'Each value with its id (ent…), name, externalValue and ORN.'),
 };
+const { values: _values, ...listedEntitlementOutputs } = entitlementOutputs;
 const valueOutputs = {
   valueId: out('/id', 'Value ID'),
   name: out('/name', 'Name'),
@@ -199,7 +200,8 @@ export const entitlementOperations = defineFamily(defaults, [
       after: listControls.after(),
     },
     rules: [filterNamesApp],
-    answer: list({ item: entitlement, paginated: true, itemOutputs: entitlementOutputs }),
+    // Listed entitlements carry no values (read them with "List entitlement values").
+    answer: list({ item: entitlement, paginated: true, itemOutputs: listedEntitlementOutputs }),
   },
   {
     id: 'getEntitlement',

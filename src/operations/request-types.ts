@@ -225,6 +225,7 @@ export const requestTypeOperations = defineFamily(defaults, [
       limit: listControls.limit(200, 20),
       after: listControls.after(ids.requestType),
     },
+    // Listed request types carry no resourceSettings (only "Get request type" has them).
     answer: list({
       item: requestType,
       paginated: true,
@@ -232,8 +233,6 @@ export const requestTypeOperations = defineFamily(defaults, [
         id: requestTypeOutputs.id,
         name: requestTypeOutputs.name,
         status: requestTypeOutputs.status,
-        resourceType: requestTypeOutputs.resourceType,
-        resourceId: requestTypeOutputs.resourceId,
       },
     }),
   },

@@ -1,5 +1,6 @@
+import type { Card } from '../compile/card.ts';
 import type { RunnableCard } from './card-registry.ts';
-import { BodyTooLarge, type HttpAnswer } from './http-transport.ts';
+import { BodyTooLarge, type HttpAnswer } from '../auth/http-transport.ts';
 import { getAt } from './json-pointer.ts';
 import { rebaseOnOrg } from './url.ts';
 import type { HeaderReader } from '../auth/connection.ts';
@@ -56,6 +57,23 @@ export function itemsOf(body: unknown, itemsAt?: string): unknown[] {
   if (Array.isArray(body)) return body;
   const data = (body as { data?: unknown } | null)?.data;
   return Array.isArray(data) ? data : [];
+}
+
+/**
+ * The records of a list answer as the card documents them: each record's item outputs, picked by
+ * their pointers (absent when the record lacks them), and `raw`, the record as the API sent it.
+ */
+export function listItemsOf(card: Card, body: unknown): Record<string, unknown>[] {
+  const list = card.list;
+  if (!list) return [];
+  return itemsOf(body, list.itemsAt).map((record) => {
+    const item: Record<string, unknown> = {};
+    for (const output of list.itemOutputs) {
+      const value = getAt(record, output.from);
+      if (value !== undefined) item[output.key] = value;
+    }
+    return item;
+  });
 }
 
 /**

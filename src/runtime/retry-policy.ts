@@ -1,5 +1,5 @@
 import type { HeaderReader } from '../auth/connection.ts';
-import { neverSent } from './http-transport.ts';
+import { neverSent } from '../auth/http-transport.ts';
 import { tooManyRequests } from './rate-limit.ts';
 
 /**

@@ -5,7 +5,7 @@ import { buildRequest, type PlannedRequest } from './build-request.ts';
 import { checkRules } from './check-rules.ts';
 import { recordBudget, systemClock, type RunOptions } from './options.ts';
 import { nextPageHref } from './pagination.ts';
-import { itemsOf, outputsOf } from './parse-response.ts';
+import { listItemsOf, outputsOf } from './parse-response.ts';
 import { RateLimiter, type RateLimit } from './rate-limit.ts';
 import { defaultRetrySettings } from './retry-policy.ts';
 import { send, type Answer, type SendContext } from './send.ts';
@@ -18,7 +18,7 @@ import type { CardId, InputFor, ItemFor, OutputsFor } from './card-types.ts';
 export interface CardResult<O = Record<string, unknown>> {
   /** HTTP status of the (last) answer. */
   status: number;
-  /** Non-list cards: each declared output plus `response`; list cards: `{items, count}`. */
+  /** Non-list cards: each declared output plus `response`; list cards: `{items, count}`, each item its item outputs plus `raw`. */
   outputs: O;
   /** The body of the (last) answer, as parsed. */
   body: unknown;
@@ -124,7 +124,7 @@ async function* pages(ctx: SendContext, request: PlannedRequest, first: URL, bud
   let previous: string | undefined;
   for (let page = 1; ; page++) {
     const answer = await send(ctx, request.method, url, request.body);
-    let items = itemsOf(answer.body, ctx.entry.card.list?.itemsAt);
+    let items: unknown[] = listItemsOf(ctx.entry.card, answer.body);
     const next = left > items.length && ctx.entry.card.list?.paginated ? nextPageHref(answer.body, answer.headers) : undefined;
     if (items.length > left) items = items.slice(0, left);
     left -= items.length;

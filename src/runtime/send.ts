@@ -4,7 +4,7 @@ import { toApiError } from './api-error.ts';
 import type { RunnableCard } from './card-registry.ts';
 import { TransportError, redact } from '../model/errors.ts';
 import type { Clock, RuntimeEvent } from './options.ts';
-import { neverSent, sendHttp, type HttpAnswer, type ResponseHeaders } from './http-transport.ts';
+import { neverSent, sendHttp, type HttpAnswer, type ResponseHeaders } from '../auth/http-transport.ts';
 import { readBody, UnreadableResponse } from './parse-response.ts';
 import { bucketKey, readRateLimit, type RateLimit, type RateLimiter, type Ticket } from './rate-limit.ts';
 import { planForNetworkError, planForStatus, type RetryPlan, type RetrySettings } from './retry-policy.ts';

@@ -93,7 +93,7 @@ async function missionFlows(connection: Connection | ConnectionConfig, inputs: D
   const event = { uuid: 'demo-event-1', eventType: 'user.risk.change', target: [{ type: 'User', id: userId, alternateId: inputs.requester }] };
   for (const delivery of ['first delivery', 'redelivery']) {
     const outcome = (await runFlow('review-on-risk-event', { event, reviewers: inputs.reviewers }, ctx)) as RiskEventOutcome;
-    say(`   ${delivery}: ${outcome.action === 'launched' ? `launched review ${outcome.review.reviewId} (${outcome.review.status})` : `skipped: ${outcome.reason}`}.`);
+    say(`   ${delivery}: ${outcome.action === 'launched' ? `launched review ${outcome.review.reviewId} (${outcome.review.status}).` : `skipped: ${outcome.reason}`}`);
   }
 }
 

@@ -17,7 +17,8 @@ const usage = `Usage: oig invoke <cardId> [--input '<json>' | --input @file.json
 Runs one card against an Okta org and prints its outputs as JSON on stdout.
   --input        the card's input as a JSON object, or @path to a file holding it (default {});
                  \`oig describe <cardId>\` shows its keys and an example
-  --all          list cards: every record of every page, printed as one JSON array as it streams
+  --all          list cards: every record of every page (its outputs plus raw, the record as sent),
+                 printed as one JSON array as it streams
   --max-records  list cards: print at most N records (default ${DEFAULT_FIRST_N}). When more exist, the output
                  says "truncated": true with the "next" page's link, and stderr says so too.
                  Not the card's page size: that is its own "limit" input (--input '{"limit": 50}').

@@ -137,12 +137,11 @@ export async function sendHttp(url: URL, init: HttpInit): Promise<HttpAnswer> {
 
     const headers = init.body === undefined ? init.headers : { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) };
     const request = send(url, { method: init.method, headers, agent });
-    // Connected (a reused keep-alive socket already is) or the request written out: it may have arrived.
+    // Connected (a reused keep-alive socket already is): from then on the request may have arrived.
     request.on('socket', (socket) => {
       if ((socket as { connecting?: boolean }).connecting) socket.once('connect', () => (connected = true));
       else connected = true;
     });
-    request.on('finish', () => (connected = true));
     // https-proxy-agent hands a refused CONNECT's answer on as if the org had sent it: it is the proxy's.
     request.on('proxyConnect', (connect: { statusCode?: number; statusText?: string }) => {
       if (typeof connect.statusCode !== 'number' || connect.statusCode === 200) return;
