@@ -296,7 +296,7 @@ export function buildSeed(seedString: string): { seed: SimSeed; state: SimState 
     appId: github.id,
     fields: [{ id: ids.uuid(), type: 'TEXT', label: 'Which repositories?', required: false, readOnly: false }],
   });
-  entry('slack', { name: 'Slack', label: 'Application', requestable: true, appId: slack.id, fields: [] });
+  const slackEntry = entry('slack', { name: 'Slack', label: 'Application', requestable: true, appId: slack.id, fields: [] });
   const awsEntry = entry('aws', { name: 'AWS IAM Identity Center', label: 'Application', requestable: false, appId: aws.id, fields: [] });
   const awsReadOnly = entry('aws-readonly', {
     name: 'AWS read-only',
@@ -311,6 +311,7 @@ export function buildSeed(seedString: string): { seed: SimSeed; state: SimState 
   entry('slack-workspace-admin', {
     name: 'Slack workspace admin (time-boxed)',
     label: 'Application',
+    parent: slackEntry.id,
     requestable: true,
     appId: slack.id,
     fields: [{ id: 'ACCESS_DURATION', type: 'DURATION', label: 'How long?', required: true, readOnly: false, value: 'PT8H', maximumValue: 'PT8H' }],
