@@ -13,7 +13,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   flow: { summary: 'run a flow template (launch a review, file a request, label resources, review on a risk event); `oig flow <name> --help` lists its inputs', load: async () => (await import('./commands/flow.ts')).flowCommand },
   demo: { summary: 'the main job of `npm start`: build, start the simulator, run the mission flows through the cards', load: async () => (await import('./commands/demo.ts')).demoCommand },
   lint: { summary: 'check an Okta Workflows export (.folder/.flow/.flopack) the way the importer plausibly does', load: async () => (await import('./commands/lint.ts')).lintCommand },
-  sim: { summary: 'start the local OIG simulator on 127.0.0.1 (prints {url, token} first)', load: async () => (await import('./commands/sim.ts')).simCommand },
+  sim: { summary: 'start the local OIG simulator on 127.0.0.1 (prints {url, token, apiToken} first)', load: async () => (await import('./commands/sim.ts')).simCommand },
 };
 
 function usage(): string {
