@@ -36,8 +36,11 @@ afterEach(async () => {
 const interpreter = (pack: Json) => new Interpreter(pack, { baseUrl: sim.url, token: sim.token }, () => new Date('2026-12-01T10:00:00.000Z'));
 const calls = (i: Interpreter) => i.calls.map((c) => `${c.method} ${c.url.split('?')[0]}`);
 const code = () => flowContext({ orgUrl: twin.url, accessToken: twin.token });
-/** An audit row without the columns that differ by design (when it ran, which flow, who started it). */
-const essence = (row: Json) => ({ outcome: row.Outcome ?? row.outcome, user: row['User under review'] ?? row.user, reviewers: row.Reviewers ?? row.reviewers, reviewId: row['Review ID'] ?? row.reviewId });
+/**
+ * An audit row without the columns that differ by design: when it ran, which flow, who started it, and
+ * the review id (each side's own simulator mints it; each test checks it names the review made there).
+ */
+const essence = (row: Json) => ({ outcome: row.Outcome ?? row.outcome, user: row['User under review'] ?? row.user, reviewers: row.Reviewers ?? row.reviewers });
 
 /** What an admin does after import: type a value into a settings (Assign) card. */
 function setSettings(pack: Json, cardName: string, value: string): Json {
@@ -88,6 +91,7 @@ describe('Launch a security access review (form)', () => {
     const coded = await launchSecurityAccessReview(code(), form);
     expect(essence(coded.audit)).toEqual(essence(rows[0]!));
     const twinReview = [...twin.state.reviews.values()].at(-1)!;
+    expect(coded.audit.reviewId).toBe(twinReview.id);
     expect({ principal: twinReview.principalId, reviewers: twinReview.reviewerIds, name: twinReview.name }).toEqual({ principal: review.principalId, reviewers: review.reviewerIds, name: review.name });
   });
 
@@ -189,6 +193,7 @@ describe('Review a user who reports suspicious activity (event)', () => {
     const coded = await reviewOnRiskEvent(code(), { event, reviewers });
     expect(coded.action).toBe('launched');
     expect(essence((coded as Json).audit)).toEqual(essence(rows[0]!));
+    expect((coded as Json).audit.reviewId).toBe([...twin.state.reviews.values()].filter((r) => r.principalId === user.id).at(-1)!.id);
     const twice = await reviewOnRiskEvent(code(), { event, reviewers });
     expect(twice).toMatchObject({ action: 'skipped', reason: `A review of ${user.id} is already open (PENDING or ACTIVE): nothing launched.` });
   });
