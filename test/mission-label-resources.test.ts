@@ -7,7 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FlowInputError } from '../src/flows/context.ts';
 import { labelResources, type LabelResourcesInput } from '../src/flows/label-resources.ts';
 import { flowContext } from '../src/flows/runner.ts';
@@ -15,37 +15,22 @@ import { labelResourcesMission as mission, say } from '../src/missions/index.ts'
 import { startSimulator, type Simulator } from '../src/simulator/index.ts';
 import { templateExport } from './support/exports.ts';
 import { FlowError, Interpreter } from './support/flow-interpreter.ts';
+import { auditEssence, useTwinSimulators } from './support/twins.ts';
 
 type Json = Record<string, any>;
 
 const pack = templateExport('label-resources');
 const FORM = mission.title;
 const TABLE = `OIG audit · ${mission.title}`;
-const simOptions = { timeScale: 60, rateLimits: { '*': 100000 } };
+const twins = useTwinSimulators();
 
-let sim: Simulator;
-let twin: Simulator;
-beforeEach(async () => {
-  [sim, twin] = await Promise.all([startSimulator(simOptions), startSimulator(simOptions)]);
-});
-afterEach(async () => {
-  await Promise.all([sim?.close(), twin?.close()]);
-});
-
-const interpreter = (baseUrl = sim.url) => new Interpreter(pack, { baseUrl, token: sim.token }, () => new Date('2026-12-01T10:00:00.000Z'));
+const interpreter = (baseUrl = twins.sim.url) => new Interpreter(pack, { baseUrl, token: twins.sim.token }, () => new Date('2026-12-01T10:00:00.000Z'));
 const calls = (i: Interpreter) => i.calls.map((c) => `${c.method} ${c.url.split('?')[0]}`);
-const query = (i: Interpreter, n: number, name: string) => new URL(i.calls[n]!.url, sim.url).searchParams.get(name);
-const code = (input: LabelResourcesInput) => labelResources(flowContext({ orgUrl: twin.url, accessToken: twin.token }), input);
+const query = (i: Interpreter, n: number, name: string) => new URL(i.calls[n]!.url, twins.sim.url).searchParams.get(name);
+const code = (input: LabelResourcesInput) => labelResources(flowContext({ orgUrl: twins.twin.url, accessToken: twins.twin.token }), input);
 
 /** The audit record keyed like the mission's columns, without the ones that differ by design. */
-function essence(record: Json): Json {
-  const out: Json = {};
-  for (const column of mission.audit) {
-    if (column.key === 'when' || column.key === 'startedBy') continue;
-    out[column.key] = column.label in record ? record[column.label] : record[column.key];
-  }
-  return out;
-}
+const essence = (record: Json) => auditEssence(mission, record);
 
 /** What the org holds: each custom label's values (name, colour) and the value names on each resource. */
 function labelling(s: Simulator) {
@@ -59,7 +44,7 @@ function labelling(s: Simulator) {
 }
 
 async function runForm(run: Interpreter, form: Json) {
-  return run.run(FORM, { 'okta-user-id': sim.seed.users.admin.id, ...form });
+  return run.run(FORM, { 'okta-user-id': twins.sim.seed.users.admin.id, ...form });
 }
 
 /** The same input, typed into the form (text) and given to the code template. */
@@ -67,8 +52,8 @@ const both = (form: { label: string; values: string; color?: string; resources: 
 
 describe('Label resources (form) and the code template', () => {
   it('resolves app labels, group names, ids and ORNs; creates the label with its values; records the run — as the code template does', async () => {
-    const [salesforce, github, aws] = sim.seed.apps;
-    const [engineering, , sales] = sim.seed.groups;
+    const [salesforce, github, aws] = twins.sim.seed.apps;
+    const [engineering, , sales] = twins.sim.seed.groups;
     // "Sales" is a group; the app "Salesforce" merely starts with it. "salesforce" is the app, case aside.
     const form = { label: 'Data sensitivity', values: 'High, Low', color: 'red', resources: ` salesforce, Sales,${github!.id}, ${engineering!.id}, ${aws!.orn}` };
     const run = interpreter();
@@ -90,16 +75,16 @@ describe('Label resources (form) and the code template', () => {
     const assign = run.calls.find((c) => c.url === '/governance/api/v1/resource-labels/assign')!;
     expect(assign.status).toBe(200);
     expect((assign.body as Json).resourceOrns).toEqual(orns);
-    const label = [...sim.state.labels.values()].find((l) => l.name === 'Data sensitivity')!;
+    const label = [...twins.sim.state.labels.values()].find((l) => l.name === 'Data sensitivity')!;
     expect(label.values.map((v) => [v.name, v.color])).toEqual([['High', 'red'], ['Low', 'red']]);
-    for (const orn of orns) expect(sim.state.resourceLabels.get(orn)).toEqual(expect.arrayContaining(label.values.map((v) => v.labelValueId)));
+    for (const orn of orns) expect(twins.sim.state.resourceLabels.get(orn)).toEqual(expect.arrayContaining(label.values.map((v) => v.labelValueId)));
 
     const rows = run.tableRows(TABLE);
     expect(rows).toEqual([
       {
         When: '2026-12-01T10:00:00.000Z',
         Job: FORM,
-        'Started by': sim.seed.users.admin.id,
+        'Started by': twins.sim.seed.users.admin.id,
         Outcome: 'labelled',
         Label: 'Data sensitivity',
         'Label ID': label.labelId,
@@ -112,11 +97,11 @@ describe('Label resources (form) and the code template', () => {
     const result = await code(both(form));
     expect(result.created).toBe(true);
     expect(essence(result.audit)).toEqual(essence(rows[0]!));
-    expect(labelling(twin)).toEqual(labelling(sim));
+    expect(labelling(twins.twin)).toEqual(labelling(twins.sim));
   });
 
   it('reuses a label it finds on a later page (case aside), adds only the missing value, and leaves the others as they were', async () => {
-    for (const s of [sim, twin]) {
+    for (const s of [twins.sim, twins.twin]) {
       for (const n of [1, 2, 3, 4, 5]) {
         const id = (p: string, k: number) => `${p}${String(n * 10 + k).padStart(17, '0')}`;
         s.state.labels.set(id('lbc', 0), { labelId: id('lbc', 0), name: `Filler ${n}`, predefined: false, values: [{ labelValueId: id('lbl', 1), name: `Filler value ${n}` }], created: '2026-01-01T00:00:00.000Z' });
@@ -131,9 +116,9 @@ describe('Label resources (form) and the code template', () => {
     }
     // Okta answers the labels list in one page today; a proxy cuts it into pages of 2, to show the
     // template follows next links rather than trusting the first page.
-    const paging = await pagingLabels(sim.url, 2);
+    const paging = await pagingLabels(twins.sim.url, 2);
     try {
-      const group = sim.seed.groups[3]!;
+      const group = twins.sim.seed.groups[3]!;
       const form = { label: 'DATA SENSITIVITY', values: 'high, Medium', resources: group.name };
       const run = interpreter(paging.url);
       await runForm(run, form);
@@ -142,15 +127,15 @@ describe('Label resources (form) and the code template', () => {
       const patch = run.calls.find((c) => c.method === 'PATCH')!;
       expect(patch.url).toBe('/governance/api/v1/labels/lbc00000000000000099');
       expect(patch.body).toEqual([{ op: 'ADD', path: '/values/-', value: { name: 'Medium' }, refType: 'LABEL-VALUE' }]);
-      const label = sim.state.labels.get('lbc00000000000000099')!;
+      const label = twins.sim.state.labels.get('lbc00000000000000099')!;
       expect(label.values.map((v) => v.name)).toEqual(['High', 'Medium']);
-      expect(sim.state.resourceLabels.get(group.orn)).toEqual(label.values.map((v) => v.labelValueId));
+      expect(twins.sim.state.resourceLabels.get(group.orn)).toEqual(label.values.map((v) => v.labelValueId));
       expect(run.tableRows(TABLE)[0]).toMatchObject({ Label: 'Data sensitivity', 'Label ID': 'lbc00000000000000099', Values: '["High","Medium"]' });
 
       const result = await code(both(form));
       expect(result).toMatchObject({ created: false, valuesAdded: ['Medium'] });
       expect(essence(result.audit)).toEqual(essence(run.tableRows(TABLE)[0]!));
-      expect(labelling(twin)).toEqual(labelling(sim));
+      expect(labelling(twins.twin)).toEqual(labelling(twins.sim));
     } finally {
       await paging.close();
     }
@@ -158,7 +143,7 @@ describe('Label resources (form) and the code template', () => {
 
   it('reads every page of apps when it looks for a name, and refuses a name that several apps and groups share', async () => {
     // 25 apps whose labels start with "Tool": the one named exactly "Tool" is on the second page (20 a page).
-    for (const s of [sim, twin]) {
+    for (const s of [twins.sim, twins.twin]) {
       for (let i = 0; i < 25; i++) {
         const id = `0oa${String(i).padStart(17, '0')}`;
         const label = i === 24 ? 'Tool' : `Tool ${String(i).padStart(2, '0')}`;
@@ -169,13 +154,13 @@ describe('Label resources (form) and the code template', () => {
     const run = interpreter();
     await runForm(run, form);
     expect(calls(run).filter((c) => c === 'GET /api/v1/apps')).toHaveLength(2);
-    expect(sim.state.resourceLabels.get(`orn:okta:idp:${sim.seed.orgId}:apps:tool_24:0oa00000000000000024`)).toHaveLength(1);
+    expect(twins.sim.state.resourceLabels.get(`orn:okta:idp:${twins.sim.seed.orgId}:apps:tool_24:0oa00000000000000024`)).toHaveLength(1);
     const result = await code(both(form));
     expect(essence(result.audit)).toEqual(essence(run.tableRows(TABLE)[0]!));
-    expect(labelling(twin)).toEqual(labelling(sim));
+    expect(labelling(twins.twin)).toEqual(labelling(twins.sim));
 
     // A group with the same name makes "Tool" ambiguous: nothing is created or assigned.
-    for (const s of [sim, twin]) {
+    for (const s of [twins.sim, twins.twin]) {
       const id = '00g00000000000000077';
       s.state.groups.set(id, { id, name: 'TOOL', description: 'Tooling', orn: `orn:okta:directory:${s.seed.orgId}:groups:${id}`, appIds: [], created: '2026-01-01T00:00:00.000Z' });
     }
@@ -189,15 +174,15 @@ describe('Label resources (form) and the code template', () => {
   it('names what it can\'t find, in the mission\'s words, and changes nothing', async () => {
     const unknown = say(mission.messages.unknownResource, { name: 'Payroll' });
     const run = interpreter();
-    await expect(runForm(run, { label: 'Data sensitivity', values: 'High', resources: `${sim.seed.apps[0]!.name}, Payroll` })).rejects.toSatisfy(
+    await expect(runForm(run, { label: 'Data sensitivity', values: 'High', resources: `${twins.sim.seed.apps[0]!.name}, Payroll` })).rejects.toSatisfy(
       (e: unknown) => e instanceof FlowError && e.message === unknown,
     );
     expect(calls(run).filter((c) => !c.startsWith('GET'))).toEqual([]);
     expect(run.tableRows(TABLE)).toEqual([]);
-    const error = await code({ label: 'Data sensitivity', values: 'High', resources: `${sim.seed.apps[0]!.name}, Payroll` }).catch((e: unknown) => e);
+    const error = await code({ label: 'Data sensitivity', values: 'High', resources: `${twins.sim.seed.apps[0]!.name}, Payroll` }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FlowInputError);
     expect((error as Error).message).toContain(unknown);
-    expect(labelling(twin)).toEqual(labelling(sim));
+    expect(labelling(twins.twin)).toEqual(labelling(twins.sim));
 
     // An app id Okta doesn't have: Okta's own errorSummary, in the mission's sentence.
     const missing = '0oa99999999999999999';
@@ -209,19 +194,19 @@ describe('Label resources (form) and the code template', () => {
   });
 
   it('writes the oktapreview partition into the ORNs it makes for a preview org', async () => {
-    const [app] = sim.seed.apps;
-    const [group] = sim.seed.groups;
+    const [app] = twins.sim.seed.apps;
+    const [group] = twins.sim.seed.groups;
     const form = { label: 'Tier', values: 'Gold', resources: `${app!.id}, ${group!.name}` };
-    const expected = [`orn:oktapreview:idp:${sim.seed.orgId}:apps:${app!.key}:${app!.id}`, `orn:oktapreview:directory:${sim.seed.orgId}:groups:${group!.id}`];
+    const expected = [`orn:oktapreview:idp:${twins.sim.seed.orgId}:apps:${app!.key}:${app!.id}`, `orn:oktapreview:directory:${twins.sim.seed.orgId}:groups:${group!.id}`];
     // The org's well-known document names a preview host; the simulator (an okta-partition org) then refuses the ORNs.
     const preview = (target: string) =>
       proxy(target, (url, _after, body: Json) => (url.pathname === '/.well-known/okta-organization' ? { ...body, _links: { organization: { href: 'https://acme.oktapreview.com' } } } : undefined));
-    const [forFlow, forCode] = await Promise.all([preview(sim.url), preview(twin.url)]);
+    const [forFlow, forCode] = await Promise.all([preview(twins.sim.url), preview(twins.twin.url)]);
     try {
       await expect(runForm(interpreter(forFlow.url), form)).rejects.toThrow(/^Okta didn't label the resources \(HTTP 400\): /);
       const assigned = (p: Proxy) => p.requests.find((r) => r.path === '/governance/api/v1/resource-labels/assign')!.body as Json;
       expect(assigned(forFlow).resourceOrns).toEqual(expected);
-      await expect(labelResources(flowContext({ orgUrl: forCode.url, accessToken: twin.token }), form)).rejects.toThrow(/assignResourceLabels: Okta answered 400/);
+      await expect(labelResources(flowContext({ orgUrl: forCode.url, accessToken: twins.twin.token }), form)).rejects.toThrow(/assignResourceLabels: Okta answered 400/);
       expect(assigned(forCode).resourceOrns).toEqual(expected);
     } finally {
       await Promise.all([forFlow.close(), forCode.close()]);

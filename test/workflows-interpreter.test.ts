@@ -6,7 +6,7 @@
  * review — one description of each job (src/missions/), two ways to run it, no drift. Paging of the
  * helper library is checked here too.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowContext } from '../src/flows/runner.ts';
 import { launchSecurityAccessReview } from '../src/flows/launch-security-access-review.ts';
 import { reviewOnRiskEvent } from '../src/flows/review-on-risk-event.ts';
@@ -15,6 +15,7 @@ import { startSimulator, type Simulator } from '../src/simulator/index.ts';
 import { SETTINGS_CARD } from '../src/workflows/templates/launch-security-access-review.ts';
 import { REVIEWERS_CARD } from '../src/workflows/templates/review-on-suspicious-activity.ts';
 import { helperLibrary, templateExport } from './support/exports.ts';
+import { auditEssence, TWIN_OPTIONS, useTwinSimulators } from './support/twins.ts';
 import { FlowError, Interpreter } from './support/flow-interpreter.ts';
 
 type Json = Record<string, any>;
@@ -22,25 +23,13 @@ type Json = Record<string, any>;
 const reviewPack = templateExport('launch-security-access-review');
 const eventPack = templateExport('review-on-suspicious-activity');
 const AUDIT_TABLE = `OIG audit · ${launchMission.title}`;
-const simOptions = { timeScale: 60, rateLimits: { '*': 100000 } };
+const twins = useTwinSimulators();
 
-let sim: Simulator;
-let twin: Simulator;
-beforeEach(async () => {
-  [sim, twin] = await Promise.all([startSimulator(simOptions), startSimulator(simOptions)]);
-});
-afterEach(async () => {
-  await Promise.all([sim?.close(), twin?.close()]);
-});
-
-const interpreter = (pack: Json) => new Interpreter(pack, { baseUrl: sim.url, token: sim.token }, () => new Date('2026-12-01T10:00:00.000Z'));
+const interpreter = (pack: Json) => new Interpreter(pack, { baseUrl: twins.sim.url, token: twins.sim.token }, () => new Date('2026-12-01T10:00:00.000Z'));
 const calls = (i: Interpreter) => i.calls.map((c) => `${c.method} ${c.url.split('?')[0]}`);
-const code = () => flowContext({ orgUrl: twin.url, accessToken: twin.token });
-/**
- * An audit row without the columns that differ by design: when it ran, which flow, who started it, and
- * the review id (each side's own simulator mints it; each test checks it names the review made there).
- */
-const essence = (row: Json) => ({ outcome: row.Outcome ?? row.outcome, user: row['User under review'] ?? row.user, reviewers: row.Reviewers ?? row.reviewers });
+const code = () => flowContext({ orgUrl: twins.twin.url, accessToken: twins.twin.token });
+/** An audit record without when, which flow, who started it and the review id (each test checks it names the review its own simulator made). */
+const essence = (row: Json) => auditEssence(launchMission, row, ['job', 'reviewId']);
 
 /** What an admin does after import: type a value into a settings (Assign) card. */
 function setSettings(pack: Json, cardName: string, value: string): Json {
@@ -60,21 +49,21 @@ describe('Launch a security access review (form)', () => {
 
   it('finds the user and reviewers (login, email or id), launches the review, records the run — as the code template does', async () => {
     const run = interpreter(reviewPack);
-    const [a, b] = sim.seed.users.security;
-    const admin = sim.seed.users.admin;
-    const form = { user: sim.seed.users.target.login, reviewers: `${a!.email}, ${b!.id}` };
+    const [a, b] = twins.sim.seed.users.security;
+    const admin = twins.sim.seed.users.admin;
+    const form = { user: twins.sim.seed.users.target.login, reviewers: `${a!.email}, ${b!.id}` };
     await run.run(FORM, { 'okta-user-id': admin.id, ...form });
     expect(calls(run)).toEqual(['GET /api/v1/users', 'GET /api/v1/users', 'GET /api/v1/users', 'POST /governance/api/v2/security-access-reviews']);
-    expect(new URL(run.calls[0]!.url, sim.url).searchParams.get('search')).toBe(
+    expect(new URL(run.calls[0]!.url, twins.sim.url).searchParams.get('search')).toBe(
       `profile.login eq "${form.user}" or profile.email eq "${form.user}" or id eq "${form.user}"`,
     );
     expect(run.calls.at(-1)!.body).toEqual({
-      principalId: sim.seed.users.target.id,
-      name: `Security access review: ${sim.seed.users.target.login}`,
+      principalId: twins.sim.seed.users.target.id,
+      name: `Security access review: ${twins.sim.seed.users.target.login}`,
       reviewerSettings: { type: 'USER', userSettings: { includedUserIds: [a!.id, b!.id] } },
     });
-    const review = [...sim.state.reviews.values()].at(-1)!;
-    expect(review.principalId).toBe(sim.seed.users.target.id);
+    const review = [...twins.sim.state.reviews.values()].at(-1)!;
+    expect(review.principalId).toBe(twins.sim.seed.users.target.id);
     const rows = run.tableRows(AUDIT_TABLE);
     expect(rows).toEqual([
       {
@@ -82,7 +71,7 @@ describe('Launch a security access review (form)', () => {
         Job: FORM,
         'Started by': admin.id,
         Outcome: 'launched',
-        'User under review': sim.seed.users.target.login,
+        'User under review': twins.sim.seed.users.target.login,
         Reviewers: JSON.stringify([a!.id, b!.id]),
         'Review ID': review.id,
       },
@@ -90,25 +79,25 @@ describe('Launch a security access review (form)', () => {
 
     const coded = await launchSecurityAccessReview(code(), form);
     expect(essence(coded.audit)).toEqual(essence(rows[0]!));
-    const twinReview = [...twin.state.reviews.values()].at(-1)!;
+    const twinReview = [...twins.twin.state.reviews.values()].at(-1)!;
     expect(coded.audit.reviewId).toBe(twinReview.id);
     expect({ principal: twinReview.principalId, reviewers: twinReview.reviewerIds, name: twinReview.name }).toEqual({ principal: review.principalId, reviewers: review.reviewerIds, name: review.name });
   });
 
   it('refuses the user under review as a reviewer, before launching anything — with the message the code template gives', async () => {
     const run = interpreter(reviewPack);
-    const target = sim.seed.users.target;
-    const form = { user: target.login, reviewers: `${sim.seed.users.security[0]!.login},${target.id}` };
+    const target = twins.sim.seed.users.target;
+    const form = { user: target.login, reviewers: `${twins.sim.seed.users.security[0]!.login},${target.id}` };
     const expected = `The user under review (${target.login}) is also listed as a reviewer: nobody can review their own access. Remove them from the reviewers.`;
     await expect(run.run(FORM, form)).rejects.toSatisfy((e: unknown) => e instanceof FlowError && e.message === expected);
     expect(calls(run)).not.toContain('POST /governance/api/v2/security-access-reviews');
     expect(run.tableRows(AUDIT_TABLE)).toEqual([]);
     await expect(launchSecurityAccessReview(code(), form)).rejects.toThrow(expected);
-    expect(twin.state.reviews.size).toBe(sim.state.reviews.size);
+    expect(twins.twin.state.reviews.size).toBe(twins.sim.state.reviews.size);
   });
 
   it('names a person nobody matches, in both templates', async () => {
-    const form = { user: sim.seed.users.target.login, reviewers: 'nobody@nowhere.example' };
+    const form = { user: twins.sim.seed.users.target.login, reviewers: 'nobody@nowhere.example' };
     const expected = 'No Okta user has the login, email or id "nobody@nowhere.example". Check the spelling, or give the 00u… id.';
     await expect(interpreter(reviewPack).run(FORM, form)).rejects.toThrow(expected);
     await expect(launchSecurityAccessReview(code(), form)).rejects.toThrow(expected);
@@ -117,13 +106,13 @@ describe('Launch a security access review (form)', () => {
   it("passes Okta's refusal on with its errorSummary (end time out of range)", async () => {
     const run = interpreter(reviewPack);
     await expect(
-      run.run(FORM, { user: sim.seed.users.target.login, reviewers: sim.seed.users.security[0]!.login, endTime: new Date(Date.now() + 3_600_000).toISOString() }),
+      run.run(FORM, { user: twins.sim.seed.users.target.login, reviewers: twins.sim.seed.users.security[0]!.login, endTime: new Date(Date.now() + 3_600_000).toISOString() }),
     ).rejects.toThrow(/^Okta didn't launch the review \(HTTP 400\): \S/);
     expect(run.tableRows(AUDIT_TABLE)).toEqual([]);
   });
 
   it('path ids are checked with the card\'s own pattern before any call', async () => {
-    const run = new Interpreter(helperLibrary(), { baseUrl: sim.url, token: sim.token });
+    const run = new Interpreter(helperLibrary(), { baseUrl: twins.sim.url, token: twins.sim.token });
     await expect(run.run('OIG · Get security access review', { securityAccessReviewId: '../../api/v1/users' })).rejects.toThrow(/securityAccessReviewId "\.\.\/\.\.\/api\/v1\/users" must match/);
     expect(run.calls).toEqual([]);
   });
@@ -134,18 +123,18 @@ describe('Launch a security access review (entity risk policy)', () => {
 
   it('as shipped, asks for the reviewers in its settings card and launches nothing', async () => {
     const run = interpreter(reviewPack);
-    await expect(run.run(POLICY, { 'okta-user-id': sim.seed.users.target.id })).rejects.toThrow(`Type the reviewers into the card "${SETTINGS_CARD}"`);
+    await expect(run.run(POLICY, { 'okta-user-id': twins.sim.seed.users.target.id })).rejects.toThrow(`Type the reviewers into the card "${SETTINGS_CARD}"`);
     expect(run.calls).toEqual([]);
   });
 
   it('reviews the user the policy passes in the user context (no form field), by the configured reviewers, and records it', async () => {
-    const reviewers = sim.seed.users.security.map((u) => u.login).join(',');
+    const reviewers = twins.sim.seed.users.security.map((u) => u.login).join(',');
     const run = interpreter(setSettings(reviewPack, SETTINGS_CARD, reviewers));
-    const user = sim.seed.users.requester;
+    const user = twins.sim.seed.users.requester;
     await run.run(POLICY, { 'okta-user-id': user.id });
-    const review = [...sim.state.reviews.values()].at(-1)!;
+    const review = [...twins.sim.state.reviews.values()].at(-1)!;
     expect(review.principalId).toBe(user.id);
-    expect(review.reviewerIds).toEqual(sim.seed.users.security.map((u) => u.id));
+    expect(review.reviewerIds).toEqual(twins.sim.seed.users.security.map((u) => u.id));
     expect(run.tableRows(AUDIT_TABLE)).toMatchObject([{ Job: POLICY, 'Started by': 'entity-risk policy', Outcome: 'launched', 'User under review': user.login, 'Review ID': review.id }]);
   });
 });
@@ -167,25 +156,25 @@ describe('Review a user who reports suspicious activity (event)', () => {
   });
 
   it('launches one review of the reporting user (its User ID), records it, and nothing when the event comes again — as the code template does', async () => {
-    const reviewers = sim.seed.users.security.map((u) => u.login).join(',');
+    const reviewers = twins.sim.seed.users.security.map((u) => u.login).join(',');
     const pack = setSettings(eventPack, REVIEWERS_CARD, reviewers);
-    const user = sim.seed.users.requester;
+    const user = twins.sim.seed.users.requester;
     const openFor = (s: Simulator) => [...s.state.reviews.values()].filter((r) => r.principalId === user.id && (r.status === 'ACTIVE' || r.status === 'PENDING'));
 
     const first = interpreter(pack);
     await first.deliver(EVENT, [report(user)]);
     expect(first.itemErrors).toEqual([]);
-    expect(openFor(sim)).toHaveLength(1);
-    expect(openFor(sim)[0]!.name).toBe(`Review after suspicious activity: ${user.email}`);
+    expect(openFor(twins.sim)).toHaveLength(1);
+    expect(openFor(twins.sim)[0]!.name).toBe(`Review after suspicious activity: ${user.email}`);
     const rows = first.tableRows(TABLE);
-    expect(rows).toMatchObject([{ Job: EVENT, 'Started by': 'event: Suspicious Activity Reported', Outcome: 'launched', 'User under review': user.login, 'Review ID': openFor(sim)[0]!.id }]);
+    expect(rows).toMatchObject([{ Job: EVENT, 'Started by': 'event: Suspicious Activity Reported', Outcome: 'launched', 'User under review': user.login, 'Review ID': openFor(twins.sim)[0]!.id }]);
 
     const again = interpreter(pack);
     await again.deliver(EVENT, [report(user)]);
     expect(again.itemErrors).toEqual([]);
     expect(calls(again)).not.toContain('POST /governance/api/v2/security-access-reviews');
-    expect(calls(again)).toContain(`GET /governance/api/v2/security-access-reviews/${openFor(sim)[0]!.id}/principal`);
-    expect(openFor(sim)).toHaveLength(1);
+    expect(calls(again)).toContain(`GET /governance/api/v2/security-access-reviews/${openFor(twins.sim)[0]!.id}/principal`);
+    expect(openFor(twins.sim)).toHaveLength(1);
     expect(again.tableRows(TABLE)).toEqual([]);
 
     // The code template, on the same event as a System Log event hook delivers it.
@@ -193,14 +182,14 @@ describe('Review a user who reports suspicious activity (event)', () => {
     const coded = await reviewOnRiskEvent(code(), { event, reviewers });
     expect(coded.action).toBe('launched');
     expect(essence((coded as Json).audit)).toEqual(essence(rows[0]!));
-    expect((coded as Json).audit.reviewId).toBe([...twin.state.reviews.values()].filter((r) => r.principalId === user.id).at(-1)!.id);
+    expect((coded as Json).audit.reviewId).toBe([...twins.twin.state.reviews.values()].filter((r) => r.principalId === user.id).at(-1)!.id);
     const twice = await reviewOnRiskEvent(code(), { event, reviewers });
     expect(twice).toMatchObject({ action: 'skipped', reason: `A review of ${user.id} is already open (PENDING or ACTIVE): nothing launched.` });
   });
 
   it('as shipped, asks for the reviewers instead of launching anything', async () => {
     const run = interpreter(eventPack);
-    await run.deliver(EVENT, [report(sim.seed.users.target)]);
+    await run.deliver(EVENT, [report(twins.sim.seed.users.target)]);
     expect(run.itemErrors.map((e) => e.message)).toEqual([`Type the reviewers into the card "${REVIEWERS_CARD}" of this flow, then turn it on again.`]);
     expect(run.calls).toEqual([]);
   });
@@ -209,7 +198,7 @@ describe('Review a user who reports suspicious activity (event)', () => {
 describe('paging (the helper library)', () => {
   let pager: Simulator;
   beforeAll(async () => {
-    pager = await startSimulator(simOptions);
+    pager = await startSimulator(TWIN_OPTIONS);
   });
   afterAll(async () => {
     await pager?.close();
@@ -228,7 +217,7 @@ describe('paging (the helper library)', () => {
   });
 
   it('keeps only the path and query of next links that Okta writes on the -admin host', async () => {
-    const admin = await startSimulator({ ...simOptions, realism: true });
+    const admin = await startSimulator({ ...TWIN_OPTIONS, realism: true });
     try {
       admin.addReviews(3, { name: 'Admin host' });
       const run = new Interpreter(library, { baseUrl: admin.url, token: admin.token });
