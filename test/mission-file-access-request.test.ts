@@ -10,7 +10,7 @@ import { fileAccessRequest, sortFields } from '../src/flows/file-access-request.
 import { flowContext } from '../src/flows/runner.ts';
 import { FILE_ACCESS_REQUEST_FORMS as FORMS, fileAccessRequestMission as mission, type FileAccessRequestInput } from '../src/missions/file-access-request.ts';
 import { say } from '../src/missions/mission.ts';
-import { startSimulator, type Simulator } from '../src/simulator/index.ts';
+import type { Simulator } from '../src/simulator/index.ts';
 import type { CatalogEntryRecord, RequestTypeRecord } from '../src/simulator/state.ts';
 import { templateExport } from './support/exports.ts';
 import { FlowError, Interpreter } from './support/flow-interpreter.ts';

@@ -12,7 +12,7 @@ import { FlowInputError } from '../src/flows/context.ts';
 import { labelResources, type LabelResourcesInput } from '../src/flows/label-resources.ts';
 import { flowContext } from '../src/flows/runner.ts';
 import { labelResourcesMission as mission, say } from '../src/missions/index.ts';
-import { startSimulator, type Simulator } from '../src/simulator/index.ts';
+import type { Simulator } from '../src/simulator/index.ts';
 import { templateExport } from './support/exports.ts';
 import { FlowError, Interpreter } from './support/flow-interpreter.ts';
 import { auditEssence, useTwinSimulators } from './support/twins.ts';
